@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+// ScrollCart's manifest. Every permission here is explained in README.md § Permissions.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: the linter enforces which context may import what, and auto-imports would hide that.
+  imports: false,
+  manifestVersion: 3,
+  // The top level stays entrypoints/components/utils/tests: static UI assets (icons, _locales) sit with the UI.
+  publicDir: 'components/public',
+  // Dev mode opens a headed browser; there is none on CI or a machine without a display.
+  webExt: { disabled: !!process.env.CI || !process.env.DISPLAY },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['*://*.tiktok.com/*', 'https://*.myshopify.com/*'],
+    // Custom store domains are asked for one at a time, on a user gesture (DESIGN.md § Permissions).
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: 'ScrollCart' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'scrollcart@scrollcart.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
