@@ -2,7 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createHandlers } from '@/utils/background-handlers';
 import { openDb } from '@/utils/db';
-import { handleMessage } from '@/utils/messages';
+import { createRuntimeListener } from '@/utils/messages';
 import { isPublicStoreHost } from '@/utils/shopify/product-url';
 
 export default defineBackground(() => {
@@ -16,7 +16,5 @@ export default defineBackground(() => {
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, { id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, handlers, self),
-  );
+  browser.runtime.onMessage.addListener(createRuntimeListener(handlers, self));
 });

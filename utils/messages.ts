@@ -119,3 +119,21 @@ export async function sendTyped<T extends MessageType>(
   if (!parsed.success) return fail('invalid-response', `${type}: ${z.prettifyError(parsed.error)}`);
   return { ok: true, data: parsed.data as ResponseOf<T> };
 }
+
+/** A sender as `runtime.onMessage` reports it (the subset we read). */
+export interface RuntimeSender {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+/**
+ * The background's `runtime.onMessage` listener. It answers through `sendResponse` and
+ * returns true, the form every browser, the polyfill and WXT's fake browser all accept.
+ */
+export function createRuntimeListener(handlers: Handlers, self: { id: string; origin: string }) {
+  return (message: unknown, sender: RuntimeSender, sendResponse: (reply: unknown) => void): true => {
+    void handleMessage(message, { id: sender.id, url: sender.url, tabUrl: sender.tab?.url }, handlers, self).then(sendResponse);
+    return true;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifySender, handleMessage, sendTyped, type Handlers, type SenderInfo } from '@/utils/messages';
+import { classifySender, createRuntimeListener, handleMessage, sendTyped, type Handlers, type SenderInfo } from '@/utils/messages';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id/' };
 const content: SenderInfo = { id: 'our-id', tabUrl: 'https://www.tiktok.com/foryou', url: 'https://www.tiktok.com/foryou' };
@@ -95,5 +95,24 @@ describe('sendTyped', () => {
     const wrongShape = async () => ({ ok: true, data: { dbOpen: 'yes' } });
     expect(await sendTyped(wrongShape, 'ping', {})).toMatchObject({ ok: false, error: { kind: 'invalid-response' } });
     expect(await sendTyped(async () => undefined, 'ping', {})).toMatchObject({ ok: false, error: { kind: 'invalid-response' } });
+  });
+});
+
+describe('the runtime listener over the browser messaging API (WXT fake browser)', () => {
+  it('answers a message whose sender is ours, and refuses one it cannot verify', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    const handlers = fakeHandlers();
+    const own = { id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('/') };
+    const listener = createRuntimeListener(handlers, own);
+    fakeBrowser.runtime.onMessage.addListener(listener);
+
+    // The fake browser reports an empty sender: nothing proves the message is ours.
+    const unverified = await sendTyped((m) => fakeBrowser.runtime.sendMessage(m), 'ping', {});
+    expect(unverified).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
+
+    const reply = await new Promise((resolve) => listener({ type: 'ping', data: {} }, { id: own.id, url: fakeBrowser.runtime.getURL('/popup.html') }, resolve));
+    expect(reply).toEqual({ ok: true, data: { dbOpen: true, version: '1' } });
+    expect(handlers.calls).toEqual(['ping']);
   });
 });

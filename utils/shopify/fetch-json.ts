@@ -50,14 +50,29 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
 }
 
 export async function fetchStoreJson(url: string, deps: FetchDeps): Promise<FetchJsonResult> {
-  const host = new URL(url).hostname;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The race, not only the abort signal, bounds the wait: a stalled body read must not hang a lookup.
+  const timeout = new Promise<FetchJsonResult>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ ok: false, status: 'network', detail: `no answer within ${deps.timeoutMs} ms` });
+    }, deps.timeoutMs);
+  });
+  try {
+    return await Promise.race([fetchOnce(url, deps, controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchOnce(url: string, deps: FetchDeps, signal: AbortSignal): Promise<FetchJsonResult> {
+  const host = new URL(url).hostname;
   try {
     const response = await deps.fetch(url, {
       credentials: 'omit',
       redirect: 'follow',
-      signal: controller.signal,
+      signal,
       headers: { accept: 'application/json' },
     });
     const finalUrl = response.url ? new URL(response.url) : null;
@@ -80,9 +95,6 @@ export async function fetchStoreJson(url: string, deps: FetchDeps): Promise<Fetc
         : { ok: false, status: 'invalid-response', detail: 'the store sent broken JSON' };
     }
   } catch (error) {
-    const timedOut = controller.signal.aborted;
-    return { ok: false, status: 'network', detail: timedOut ? `no answer within ${deps.timeoutMs} ms` : `network error: ${String(error)}` };
-  } finally {
-    clearTimeout(timer);
+    return { ok: false, status: 'network', detail: signal.aborted ? `no answer within ${deps.timeoutMs} ms` : `network error: ${String(error)}` };
   }
 }
