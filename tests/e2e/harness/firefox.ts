@@ -1,0 +1,51 @@
+/**
+ * Firefox ESR with the built extension installed as a temporary add-on, driven by
+ * puppeteer-core over WebDriver BiDi (Playwright can't load extensions into stock
+ * Firefox; e2e-recipe.md § Firefox ESR). Host names reach the local world through
+ * its CONNECT proxy.
+ */
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { World } from '../../fixtures/world';
+import { FIREFOX_BIN, FIREFOX_BUILD, requireFile } from './paths';
+
+export const GECKO_ID = 'scrollcart@scrollcart.dev';
+/** Pinned so `moz-extension://<uuid>/…` is known before the add-on starts. */
+export const FIREFOX_UUID = '5c0c7a1e-0d4b-4b2a-9a53-5c3a2c7d9e11';
+export const FIREFOX_ORIGIN = `moz-extension://${FIREFOX_UUID}`;
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** Opens one of our extension pages (puppeteer's goto never resolves for moz-extension: we wait for a selector instead). */
+  openExtensionPage(path: string, readySelector: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(world: World): Promise<FirefoxSession> {
+  const build = requireFile(FIREFOX_BUILD, 'run `npm run build:firefox` first');
+  requireFile(FIREFOX_BIN, 'install Debian firefox-esr: apt-get install -y firefox-esr');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_BIN,
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...world.firefoxPrefs(),
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  await browser.installExtension(build);
+  return {
+    browser,
+    async openExtensionPage(path, readySelector) {
+      const page = await browser.newPage();
+      void page.goto(`${FIREFOX_ORIGIN}${path}`).catch(() => {});
+      await page.waitForSelector(readySelector, { timeout: 15_000 });
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
