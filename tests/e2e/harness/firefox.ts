@@ -41,10 +41,20 @@ export async function launchFirefox(world: World): Promise<FirefoxSession> {
   return {
     browser,
     async openExtensionPage(path, readySelector) {
+      const url = `${FIREFOX_ORIGIN}${path}`;
       const page = await browser.newPage();
-      void page.goto(`${FIREFOX_ORIGIN}${path}`).catch(() => {});
-      await page.waitForSelector(readySelector, { timeout: 15_000 });
-      return page;
+      void page.goto(url).catch(() => {});
+      // Right after install, BiDi can fail to evaluate in a page still leaving about:blank:
+      // retry the wait (and the navigation, if it did not start) until a deadline.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        try {
+          if (await page.waitForSelector(readySelector, { timeout: 2_000 })) return page;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+        if (!page.url().startsWith(FIREFOX_ORIGIN)) void page.goto(url).catch(() => {});
+      }
     },
     close: () => browser.close(),
   };
