@@ -3,8 +3,8 @@
  * Only the background opens it; the linter keeps content scripts away from this file.
  * Each schema version below is kept forever, with a migration test opening the previous one.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { ClickRow, ProductRow, SavedRow, SightingRow, SnapshotRow, StoreRow } from './model';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { ClickRow, JobRow, ProductRow, SavedRow, SightingRow, SnapshotRow, StoreRow, VariantRow } from './model';
 
 export const DB_NAME = 'scrollcart';
 
@@ -15,6 +15,7 @@ export type ScrollCartDb = Dexie & {
   saved: EntityTable<SavedRow, 'key'>;
   clicks: EntityTable<ClickRow, 'id'>;
   snapshots: EntityTable<SnapshotRow, 'id'>;
+  jobs: EntityTable<JobRow, 'id'>;
 };
 
 /** Version 1. Indexes are the ones the popup, dashboard and resolver query by. */
@@ -27,8 +28,59 @@ export const SCHEMA_V1 = {
   snapshots: '++id, sightingItemId, takenAt',
 } as const;
 
+/** Version 2: a `jobs` table (persisted pending lookups); product and store rows gain fields, filled in by `upgradeToV2`. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  jobs: 'id, kind, dueAt, key',
+} as const;
+
+type V1Variant = Pick<VariantRow, 'id' | 'title' | 'available' | 'price' | 'compareAtPrice'>;
+type V1Product = Omit<ProductRow, 'variants' | 'localePrefix' | 'vendor' | 'storeName' | 'options' | 'requiresSellingPlan' | 'currencySource' | 'lastOkAt' | 'expiresAt' | 'minPrice' | 'lowestPrice' | 'priceHistory'> & {
+  variants: V1Variant[];
+};
+type V1Store = Pick<StoreRow, 'host' | 'name' | 'currencyByPrefix' | 'checkedAt'>;
+
+/** A version-1 product row with the version-2 fields: what v1 knew is kept, the rest is "unknown" and refetched. */
+export function upgradeProductToV2(row: V1Product): ProductRow {
+  const variants = row.variants.map((v) => ({ ...v, options: [], requiresSellingPlan: false, image: null, lowestPrice: v.price }));
+  const ok = row.status === 'ok' && row.currency !== null && variants.length > 0;
+  const minPrice = ok ? Math.min(...variants.map((v) => v.price)) : null;
+  return {
+    ...row,
+    variants,
+    localePrefix: '',
+    vendor: null,
+    storeName: null,
+    options: [],
+    requiresSellingPlan: false,
+    // v1 read `cart.js` for every product it stored.
+    currencySource: row.currency !== null ? 'cart' : null,
+    lastOkAt: ok ? row.fetchedAt : null,
+    // Expired: the first resolve after the upgrade refetches and fills vendor, options, images.
+    expiresAt: row.fetchedAt,
+    minPrice,
+    lowestPrice: minPrice,
+    priceHistory: ok && minPrice !== null ? [{ at: row.fetchedAt, currency: row.currency!, minPrice }] : [],
+  };
+}
+
+export function upgradeStoreToV2(row: V1Store): StoreRow {
+  const markets = Object.fromEntries(Object.entries(row.currencyByPrefix).map(([prefix, currency]) => [prefix, { currency, source: 'cart' as const, checkedAt: row.checkedAt }]));
+  return { ...row, markets, platform: 'unknown', platformCheckedAt: null, myshopifyDomain: null, baseCurrency: null };
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx.table('products').toCollection().modify((row: V1Product, ref: { value: ProductRow }) => {
+    ref.value = upgradeProductToV2(row);
+  });
+  await tx.table('stores').toCollection().modify((row: V1Store, ref: { value: StoreRow }) => {
+    ref.value = upgradeStoreToV2(row);
+  });
+}
+
 export function openDb(name: string = DB_NAME): ScrollCartDb {
   const db = new Dexie(name) as ScrollCartDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;
 }

@@ -69,7 +69,34 @@ export interface VariantRow {
   /** Integer ISO-4217 minor units of `currency`. */
   price: number;
   compareAtPrice: number | null;
+  /** One value per product option, in option order (`["Moss", "9"]`). */
+  options: string[];
+  /** A subscription-only variant: a cart permalink can't buy it (research §1.8). */
+  requiresSellingPlan: boolean;
+  /** The variant's own image (absolute https), when it has one. */
+  image: string | null;
+  /** Lowest price seen for this variant in the row's current `currency` (reset when the currency changes). */
+  lowestPrice: number;
 }
+
+/** One product option as the store lists it (`Size`: `S`, `M`, `L`). */
+export interface ProductOption {
+  name: string;
+  values: string[];
+}
+
+/** One point of a product's price history: its cheapest variant price, recorded when it changes. */
+export interface PricePoint {
+  at: number;
+  currency: string;
+  minPrice: number;
+}
+
+/** How many price points a product keeps; the oldest go first. */
+export const PRICE_HISTORY_LIMIT = 100;
+
+/** Where a currency code came from: `cart` = `/{prefix}/cart.js`, the presentment currency; `meta` = `/meta.json`, the base currency (may differ). */
+export type CurrencySource = 'cart' | 'meta';
 
 /** The `products` table: a resolved (or failed) Shopify product, keyed by `host/handle`. */
 export interface ProductRow {
@@ -84,6 +111,25 @@ export interface ProductRow {
   currency: string | null;
   variants: VariantRow[];
   image: string | null;
+  /** The market prefix the prices were read in ('' = root); a resolve for another prefix refetches. */
+  localePrefix: string;
+  vendor: string | null;
+  /** The shop's name, when `/meta.json` was read for this store. */
+  storeName: string | null;
+  options: ProductOption[];
+  /** Every variant is subscription-only. */
+  requiresSellingPlan: boolean;
+  currencySource: CurrencySource | null;
+  /** When the product data (title, variants, ...) was last read successfully; `fetchedAt` is the last attempt. */
+  lastOkAt: number | null;
+  /** Until then the resolver answers from this row without the network (TTL per status). */
+  expiresAt: number;
+  /** Cheapest variant price now, in `currency`. */
+  minPrice: number | null;
+  /** Cheapest price ever seen in `currency`. */
+  lowestPrice: number | null;
+  /** Bounded (PRICE_HISTORY_LIMIT), oldest first; a point is added when `minPrice` or `currency` changes. */
+  priceHistory: PricePoint[];
 }
 
 /** The `stores` table: what ScrollCart learned about a store host. */
@@ -93,6 +139,33 @@ export interface StoreRow {
   /** Presentment currency per locale prefix ('' = root). */
   currencyByPrefix: Record<string, string>;
   checkedAt: number;
+  /** Per locale prefix: the currency, where it came from and when it was read (for its TTL). */
+  markets: Record<string, StoreMarket>;
+  /** `other` = probed and not a Shopify storefront; products there answer `not-shopify` without the network. */
+  platform: 'shopify' | 'other' | 'unknown';
+  platformCheckedAt: number | null;
+  myshopifyDomain: string | null;
+  /** The shop's base currency from `/meta.json`. */
+  baseCurrency: string | null;
+}
+
+export interface StoreMarket {
+  currency: string;
+  source: CurrencySource;
+  checkedAt: number;
+}
+
+/** The `jobs` table: work persisted before it starts, so a killed worker resumes it. */
+export interface JobRow {
+  /** `lookup:{productKey}{localePrefix}`: enqueueing the same lookup twice keeps one job. */
+  id: string;
+  kind: 'lookup';
+  key: ProductKey;
+  ref: { kind: 'product'; host: string; localePrefix: string; handle: string; variantId: number | null };
+  createdAt: number;
+  attempts: number;
+  /** Not taken again before this time (a lease while it runs, a backoff after it fails). */
+  dueAt: number;
 }
 
 /** The `saved` table: one saved variant. */

@@ -27,3 +27,22 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
     minor / 10 ** exponent,
   );
 }
+
+/** A decimal money string as Shopify's `.json` endpoints write it ("30.00", "1000", "12.345"). */
+const DECIMAL = /^(\d{1,12})(?:\.(\d{1,6}))?$/;
+
+/**
+ * A decimal string to integer ISO minor units, exactly: digits are moved, never multiplied as
+ * floats (research §1.9: "parse the decimal string exactly (no floats), scale to 10^e").
+ * Digits beyond the currency's exponent round half up ("1000.50" JPY → 1001). Returns null
+ * for anything that is not a plain non-negative decimal.
+ */
+export function decimalToMinor(value: string, currency: string): number | null {
+  const match = DECIMAL.exec(value.trim());
+  if (!match) return null;
+  const exponent = currencyExponent(currency);
+  const whole = match[1]!;
+  const fraction = (match[2] ?? '').padEnd(exponent + 1, '0');
+  const kept = Number(whole) * 10 ** exponent + Number(fraction.slice(0, exponent) || '0');
+  return Number(fraction[exponent]) >= 5 ? kept + 1 : kept;
+}

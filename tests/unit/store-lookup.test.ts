@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '@/utils/background-handlers';
-import { openDb, type ScrollCartDb } from '@/utils/db';
-import type { AdSighting } from '@/utils/model';
+import { describe, expect, it } from 'vitest';
 import { fetchStoreJson, parseRetryAfter } from '@/utils/shopify/fetch-json';
 import { lookupProduct } from '@/utils/shopify/lookup';
 import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
@@ -39,10 +36,23 @@ describe('fetchStoreJson', () => {
       [() => new Promise<Response>(() => {}), 'network'],
     ];
     for (const [route, status] of cases) {
-      const result = await fetchStoreJson('https://demo-store.myshopify.com/x.js', deps(fakeFetch({ '/x.js': route })));
+      const result = await fetchStoreJson('https://demo-store.myshopify.com/products/x.js', deps(fakeFetch({ '/products/x.js': route })));
       expect(result, status).toMatchObject({ ok: false, status });
       if (!result.ok) expect(result.detail.length).toBeGreaterThan(8);
     }
+  });
+
+  it("reports what the answer said about the server: Shopify's headers, a web page, the HTTP status", async () => {
+    const shopify = { 'x-shopid': '1', 'powered-by': 'Shopify' };
+    const wall = await fetchStoreJson(
+      'https://demo-store.myshopify.com/products/x.js',
+      deps(fakeFetch({ '/products/x.js': () => new Response('<!DOCTYPE html>', { status: 403, headers: { ...shopify, 'cf-mitigated': 'challenge' } }) })),
+    );
+    expect(wall).toMatchObject({ ok: false, status: 'blocked', httpStatus: 403, shopifyOrigin: true, detail: 'the store answered 403 (a bot check)' });
+    const page = await fetchStoreJson('https://demo-store.myshopify.com/meta.json', deps(fakeFetch({ '/meta.json': () => new Response('<html>spa</html>') })));
+    expect(page).toMatchObject({ ok: false, status: 'blocked', httpStatus: 200, shopifyOrigin: false, html: true });
+    const ok = await fetchStoreJson('https://demo-store.myshopify.com/en-ca/cart.js', deps(fakeFetch({ '/en-ca/cart.js': () => new Response(cartJs('CAD'), { headers: shopify }) })));
+    expect(ok).toMatchObject({ ok: true, json: { currency: 'CAD' }, httpStatus: 200, shopifyOrigin: true });
   });
 
   it('honours Retry-After in seconds or as a date, capped', () => {
@@ -68,43 +78,5 @@ describe('lookupProduct', () => {
     const f = fakeFetch({ '/products/ratio-eight.js': () => new Response(broken), '/cart.js': () => new Response(cartJs('USD')) });
     const { row } = await lookupProduct(ref, deps(f));
     expect(row).toMatchObject({ status: 'invalid-response', detail: 'unexpected product data at "variants.0.price"' });
-  });
-});
-
-describe('background handlers', () => {
-  let db: ScrollCartDb | undefined;
-  afterEach(async () => {
-    await db?.delete();
-  });
-
-  const sighting: AdSighting = {
-    itemId: '7400000000000000001',
-    author: 'brand',
-    caption: 'Ratio Eight',
-    ctaText: 'Shop now',
-    landingUrlRaw: 'https://demo-store.myshopify.com/products/ratio-eight?ttclid=1',
-    landingUrl: 'https://demo-store.myshopify.com/products/ratio-eight?ttclid=1',
-    adKind: 'product-link',
-    source: 'api',
-    page: '/foryou',
-  } as AdSighting;
-
-  it('records a sighting, resolves its product and shows both in the overview', async () => {
-    db = openDb(`test-${crypto.randomUUID()}`);
-    const f = fakeFetch({ '/products/ratio-eight.js': () => new Response(productJs), '/cart.js': () => new Response(cartJs('USD')) });
-    const handlers = createHandlers({ db, fetch: deps(f), version: 't', canFetchHost: async () => true, now: () => 5 });
-    expect(await handlers['sighting/report'](sighting, {})).toEqual({ itemId: sighting.itemId, impressions: 1, productKey: 'demo-store.myshopify.com/ratio-eight', lookup: 'ok' });
-    const overview = await handlers['overview/get']({}, {});
-    expect(overview).toMatchObject({ sightings: 1, products: 1, saved: 0, recent: [{ itemId: sighting.itemId, productTitle: 'Ratio Eight', lookup: 'ok' }] });
-  });
-
-  it('never fetches a host it has no permission for', async () => {
-    db = openDb(`test-${crypto.randomUUID()}`);
-    const log: string[] = [];
-    const handlers = createHandlers({ db, fetch: deps(fakeFetch({}, log)), version: 't', canFetchHost: async () => false, now: () => 5 });
-    const ack = await handlers['sighting/report']({ ...sighting, landingUrl: 'https://shop.example-brand.com/products/tee' }, {});
-    expect(ack).toMatchObject({ productKey: 'shop.example-brand.com/tee', lookup: null });
-    expect(log).toEqual([]);
-    expect(await db.sightings.count()).toBe(1);
   });
 });

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ScrollCartDb } from '@/utils/db';
+import { createHostBreaker } from '@/utils/shopify/breaker';
+import type { FetchJsonResult } from '@/utils/shopify/fetch-json';
+import { createHostLimiter } from '@/utils/shopify/limiter';
+import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
+import { backoffDelay, decideRetry, DEFAULT_RETRY } from '@/utils/shopify/retry-policy';
+import { cart, fakeStores, json, makeResolver, page, RATIO_JS } from './resolver-fake-store';
+
+const DEMO = 'demo-store.myshopify.com';
+const ref = (handle: string) => identifyProduct(`https://${DEMO}/products/${handle}`) as ProductRef;
+
+let dbs: ScrollCartDb[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(dbs.map((db) => db.delete()));
+  dbs = [];
+});
+
+describe('per-host limiter (fake timers)', () => {
+  it('runs at most 2 at once and starts them at least minInterval apart', async () => {
+    vi.useFakeTimers();
+    const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 500, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const t0 = Date.now();
+    const starts: number[] = [];
+    let running = 0;
+    let peak = 0;
+    const task = () =>
+      limiter.run(async () => {
+        starts.push(Date.now() - t0);
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 2_000));
+        running -= 1;
+      });
+    const all = Promise.all(Array.from({ length: 5 }, task));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await all;
+    expect(peak).toBe(2);
+    // Two slots: the 3rd waits for the 1st to finish (t=2000), the 4th for the 2nd (t=2500) …
+    expect(starts).toEqual([0, 500, 2000, 2500, 4000]);
+    for (let i = 1; i < starts.length; i += 1) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(500);
+  });
+
+  it('holds every request to the host until a Retry-After pause ends', async () => {
+    vi.useFakeTimers();
+    const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 0, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const t0 = Date.now();
+    limiter.pauseUntil(t0 + 7_000);
+    let startedAt = -1;
+    const done = limiter.run(async () => void (startedAt = Date.now() - t0));
+    await vi.advanceTimersByTimeAsync(6_999);
+    expect(startedAt).toBe(-1);
+    await vi.advanceTimersByTimeAsync(1);
+    await done;
+    expect(startedAt).toBe(7_000);
+  });
+});
+
+describe('circuit breaker', () => {
+  const fail = { status: 'network' as const, detail: 'down' };
+
+  it('opens after N consecutive failures, lets one trial through after the cool-down, and closes on success', () => {
+    const breaker = createHostBreaker({ failureThreshold: 3, coolDownMs: 1_000, maxCoolDownMs: 8_000 });
+    for (let i = 0; i < 2; i += 1) breaker.failure(fail, 0);
+    expect(breaker.state(0)).toBe('closed');
+    breaker.success();
+    for (let i = 0; i < 3; i += 1) breaker.failure(fail, 0);
+    expect(breaker.state(0)).toBe('open');
+    expect(breaker.tryAcquire(999)).toBe(false);
+    expect(breaker.lastFailure()).toEqual(fail);
+    expect(breaker.state(1_000)).toBe('half-open');
+    expect(breaker.tryAcquire(1_000)).toBe(true);
+    expect(breaker.tryAcquire(1_000)).toBe(false); // one trial at a time
+    breaker.success();
+    expect(breaker.state(1_000)).toBe('closed');
+  });
+
+  it('doubles the cool-down after a failed trial, up to a cap', () => {
+    const breaker = createHostBreaker({ failureThreshold: 1, coolDownMs: 1_000, maxCoolDownMs: 3_000 });
+    breaker.failure(fail, 0);
+    expect(breaker.retryAt()).toBe(1_000);
+    expect(breaker.tryAcquire(1_000)).toBe(true);
+    breaker.failure(fail, 1_000);
+    expect(breaker.retryAt()).toBe(3_000);
+    expect(breaker.tryAcquire(3_000)).toBe(true);
+    breaker.failure(fail, 3_000);
+    expect(breaker.retryAt()).toBe(6_000);
+  });
+});
+
+describe('retry policy', () => {
+  const failure = (status: 'network' | 'rate-limited' | 'blocked' | 'not-found', httpStatus: number, retryAfterMs?: number): FetchJsonResult => ({ ok: false, status, detail: 'x', httpStatus, retryAfterMs });
+
+  it('backs off exponentially with jitter, capped', () => {
+    expect([0, 1, 2].map((a) => backoffDelay(a, DEFAULT_RETRY, () => 0))).toEqual([500, 1000, 2000]);
+    expect([0, 1, 2].map((a) => backoffDelay(a, DEFAULT_RETRY, () => 1))).toEqual([1000, 2000, 4000]);
+    expect(backoffDelay(20, DEFAULT_RETRY, () => 1)).toBe(30_000);
+  });
+
+  it('retries transient failures a bounded number of times, honours Retry-After up to a cap, never retries walls', () => {
+    const r = () => 0.5;
+    expect(decideRetry(failure('network', 503), 0, DEFAULT_RETRY, r)).toEqual({ retry: true, delayMs: 750 });
+    expect(decideRetry(failure('network', 503), 2, DEFAULT_RETRY, r)).toEqual({ retry: false });
+    expect(decideRetry(failure('rate-limited', 429, 7_000), 0, DEFAULT_RETRY, r)).toEqual({ retry: true, delayMs: 7_000 });
+    expect(decideRetry(failure('rate-limited', 429, 600_000), 0, DEFAULT_RETRY, r)).toEqual({ retry: false });
+    expect(decideRetry(failure('rate-limited', 430), 0, DEFAULT_RETRY, r)).toEqual({ retry: false });
+    expect(decideRetry(failure('blocked', 403), 0, DEFAULT_RETRY, r)).toEqual({ retry: false });
+    expect(decideRetry(failure('not-found', 404), 0, DEFAULT_RETRY, r)).toEqual({ retry: false });
+  });
+});
+
+describe('resolver under a struggling store', () => {
+  it('retries 5xx with growing waits and succeeds', async () => {
+    const store = fakeStores({ [`${DEMO}/products/ratio-eight.js`]: (_, hit) => (hit < 3 ? page(503) : json(RATIO_JS)), [`${DEMO}/cart.js`]: () => cart('USD') });
+    const made = makeResolver(store.fetch);
+    dbs.push(made.db);
+    expect(await made.resolver.resolve(ref('ratio-eight'))).toMatchObject({ status: 'ok' });
+    expect(store.count(`${DEMO}/products/`)).toBe(3);
+    expect(made.resolver.stats().retries).toBe(2);
+    // Backoff waits (random 0.5: 750, 1500), each also ≥ the host's 500 ms spacing.
+    expect(made.clock.waits.filter((w) => w > 500)).toEqual([750, 1500]);
+  });
+
+  it('waits Retry-After on 429, then retries; a long Retry-After ends rate-limited and is cached that long', async () => {
+    const store = fakeStores({
+      [`${DEMO}/products/a.js`]: (_, hit) => (hit === 1 ? json({ errors: 'Too Many Requests' }, { status: 429, headers: { 'retry-after': '7' } }) : json(RATIO_JS)),
+      [`${DEMO}/products/b.js`]: () => json({ errors: 'Too Many Requests' }, { status: 429, headers: { 'retry-after': '3600' } }),
+      [`${DEMO}/cart.js`]: () => cart('USD'),
+    });
+    const made = makeResolver(store.fetch);
+    dbs.push(made.db);
+    const before = made.clock.t;
+    expect(await made.resolver.resolve(ref('a'))).toMatchObject({ status: 'ok' });
+    expect(made.clock.waits).toContain(7_000);
+    expect(made.clock.t - before).toBeGreaterThanOrEqual(7_000);
+    const limited = await made.resolver.resolve(ref('b'));
+    expect(limited).toMatchObject({ status: 'rate-limited' });
+    expect(limited.expiresAt - limited.fetchedAt).toBe(3_600_000);
+    expect(store.count(`${DEMO}/products/b.js`)).toBe(1);
+  });
+
+  it('opens the breaker after repeated failures, answers without the network while open, then tries once (half-open)', async () => {
+    let healthy = false;
+    const store = fakeStores({
+      [`${DEMO}/products/ratio-eight.js`]: () => (healthy ? json(RATIO_JS) : page(502)),
+      [`${DEMO}/products/other.js`]: () => (healthy ? json(RATIO_JS) : page(502)),
+      [`${DEMO}/cart.js`]: () => cart('USD'),
+    });
+    const made = makeResolver(store.fetch, { breaker: { failureThreshold: 3, coolDownMs: 60_000, maxCoolDownMs: 600_000 } });
+    dbs.push(made.db);
+    const first = await made.resolver.resolve(ref('ratio-eight'));
+    expect(first).toMatchObject({ status: 'network' });
+    expect(store.log).toHaveLength(3); // 1 try + 2 retries, then the breaker is open
+    const rested = await made.resolver.resolve(ref('other'));
+    expect(rested.status).toBe('network');
+    expect(rested.detail).toMatch(/leaves it alone until/);
+    expect(store.log).toHaveLength(3);
+    expect(made.resolver.stats().restingAnswers).toBe(1);
+    made.clock.t += 60_000;
+    healthy = true;
+    expect(await made.resolver.resolve(ref('other'))).toMatchObject({ status: 'ok' });
+    expect(store.log).toHaveLength(5); // the trial, then the currency
+  });
+
+  it('gives up on a store that never answers after the timeout, as a network failure', async () => {
+    const store = fakeStores({ [`${DEMO}/products/slow.js`]: () => new Promise<Response>(() => {}) });
+    const made = makeResolver(store.fetch, { timeoutMs: 20 });
+    dbs.push(made.db);
+    const row = await made.resolver.resolve(ref('slow'));
+    expect(row).toMatchObject({ status: 'network', detail: 'no answer within 20 ms' });
+    expect(row.expiresAt - row.fetchedAt).toBe(60_000);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The ISO currency of a store's prices in one market. `.js` money names no currency;
+ * `/{prefix}/cart.js`, fetched in the same (cookieless) context, gives the presentment
+ * currency; `/meta.json` gives only the base currency, used as a flagged fallback
+ * (research §1.5 recipe, §1.6). Cached per host and prefix in the `stores` table, so 50
+ * products of one store cost one currency request.
+ */
+import type { ScrollCartDb } from '../db';
+import type { CurrencySource, LookupStatus } from '../model';
+import type { FreshnessPolicy } from './freshness';
+import type { PlatformProbe } from './platform-probe';
+import { cartEndpoint } from './product-url';
+import type { StoreClient } from './store-client';
+import { updateStore, withMarket } from './store-records';
+import { CartCurrency } from './store-schema';
+
+export type CurrencyAnswer =
+  | { ok: true; currency: string; source: CurrencySource; storeName: string | null }
+  | { ok: false; status: Exclude<LookupStatus, 'ok'>; detail: string };
+
+export interface CurrencyDeps {
+  db: ScrollCartDb;
+  client: StoreClient;
+  probe: PlatformProbe;
+  now: () => number;
+  freshness: FreshnessPolicy;
+}
+
+export function createCurrencyResolver(deps: CurrencyDeps): (host: string, prefix: string) => Promise<CurrencyAnswer> {
+  const inFlight = new Map<string, Promise<CurrencyAnswer>>();
+
+  async function fetchCurrency(host: string, prefix: string): Promise<CurrencyAnswer> {
+    const cart = await deps.client.get('currency', host, cartEndpoint({ host, localePrefix: prefix }));
+    const parsed = cart.ok ? CartCurrency.safeParse(cart.json) : null;
+    let currency = parsed?.success ? parsed.data.currency : null;
+    let source: CurrencySource = 'cart';
+    if (!currency) {
+      const meta = await deps.probe.meta(host);
+      currency = meta?.baseCurrency ?? null;
+      source = 'meta';
+    }
+    if (!currency) {
+      return cart.ok
+        ? { ok: false, status: 'invalid-response', detail: 'the store did not say which currency its prices are in' }
+        : { ok: false, status: cart.status, detail: `the store's currency could not be read: ${cart.detail}` };
+    }
+    const now = deps.now();
+    const row = await updateStore(deps.db, host, now, (r) => withMarket(r, prefix, { currency: currency, source, checkedAt: now }));
+    return { ok: true, currency, source, storeName: row.name };
+  }
+
+  return async (host, prefix) => {
+    const row = await deps.db.stores.get(host);
+    const market = row?.markets[prefix];
+    if (market) {
+      const ttl = market.source === 'cart' ? deps.freshness.currencyMs : deps.freshness.baseCurrencyMs;
+      if (deps.now() < market.checkedAt + ttl) return { ok: true, currency: market.currency, source: market.source, storeName: row?.name ?? null };
+    }
+    const key = `${host}${prefix}`;
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = fetchCurrency(host, prefix).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return pending;
+  };
+}
