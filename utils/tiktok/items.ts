@@ -1,72 +1,109 @@
 /**
- * Raw feed items (untrusted JSON from TikTok's API, SSR blob or prefetch cache) to
- * validated `AdSighting`s. Organic items are never ads, whatever their caption says:
- * only the item's ad fields count (research §3.3).
+ * Raw feed items (untrusted JSON from TikTok's API, SSR blob, prefetch cache, or the tap's
+ * compact copy of them) to validated `AdSighting`s. Only the item's ad fields make an ad
+ * (research §3.3): an `ad_info` object, `isTT4BAds === true` or `isAd === true`. Captions,
+ * "Paid partnership" (`adLabelVersion`), `brandOrganicType`, `isECVideo` and product anchors
+ * never do.
+ *
+ * The Douyin app's field family (`aweme_id` + `raw_ad_data`, sample
+ * douyin_app_feed_raw_ad_data_2020-10.json) is accepted too: TikTok web's `ad_info` is a
+ * reduced form of it with the same inner names (`web_url`, `button_text`), an organic app item
+ * never carries it, so reading it costs no precision and keeps an app-shaped payload from
+ * being missed. It is reported with its own signal so diagnostics show if it ever appears on web.
  */
-import { z } from 'zod';
-import { AdSighting, type SightingSource } from '../model';
-import { identifyProduct } from '../shopify/product-url';
-import { AD_FLAG_FIELDS, AD_INFO_FIELD } from './signals';
-import { isTikTokShopUrl, unwrapLandingUrl } from './links';
+import type { AdSighting, SightingSource } from '../model';
+import { itemsOfResponse } from './feed-json';
+import type { UnwrappedLink } from './links';
+import { buildSighting } from './sighting';
+import {
+  AD_CTA_FIELD,
+  AD_FLAG_FIELDS,
+  AD_INFO_FIELDS,
+  AD_LANDING_FIELD,
+  AUTHOR_HANDLE_FIELDS,
+  ITEM_AUTHOR_FIELD,
+  ITEM_CAPTION_FIELD,
+  ITEM_ID_FIELDS,
+} from './signals';
+
+export type SkipReason = 'not-an-object' | 'no-id' | 'bad-id' | 'invalid-ad';
 
 export type ParsedItem =
-  | { kind: 'ad'; sighting: AdSighting }
+  /** `signal` names the field that made it an ad (`ad_info`, `isTT4BAds`, …); `link` has its tracking and macros. */
+  | { kind: 'ad'; sighting: AdSighting; signal: string; link: UnwrappedLink | null }
   | { kind: 'organic'; itemId: string }
-  | { kind: 'skipped'; reason: 'not-an-object' | 'no-id' | 'invalid-ad' };
+  | { kind: 'skipped'; reason: SkipReason };
 
-const RawItem = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
-  desc: z.string().optional().catch(undefined),
-  author: z.union([z.string(), z.looseObject({ uniqueId: z.string().optional() })]).optional().catch(undefined),
-});
+type Json = Record<string, unknown>;
 
-const RawAdInfo = z.looseObject({
-  web_url: z.string().optional().catch(undefined),
-  button_text: z.string().optional().catch(undefined),
-});
-
-function isPaidAd(item: Record<string, unknown>): boolean {
-  const adInfo = item[AD_INFO_FIELD];
-  return (typeof adInfo === 'object' && adInfo !== null) || AD_FLAG_FIELDS.some((field) => item[field] === true);
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function authorOf(author: z.infer<typeof RawItem>['author']): string {
-  if (typeof author === 'string') return author;
-  return author?.uniqueId ?? '';
+function own(obj: Json, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+function stringAt(obj: Json, key: string): string {
+  const value = own(obj, key);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The item id as a decimal string, 'missing', or 'bad' (wrong type, unsafe number, not digits). */
+function itemIdOf(item: Json): string | 'missing' | 'bad' {
+  for (const field of ITEM_ID_FIELDS) {
+    const id = own(item, field);
+    if (id === undefined || id === null) continue;
+    if (typeof id === 'string') return /^\d{1,25}$/.test(id) ? id : 'bad';
+    // A number past 2^53 has already lost digits in JSON.parse: it names some other item.
+    if (typeof id === 'number') return Number.isSafeInteger(id) && id >= 0 ? String(id) : 'bad';
+    return 'bad';
+  }
+  return 'missing';
+}
+
+/** The first field that marks the item as a paid ad, or null for an organic item. */
+export function adSignalOf(item: Json): string | null {
+  return AD_INFO_FIELDS.find((f) => isRecord(own(item, f))) ?? AD_FLAG_FIELDS.find((f) => own(item, f) === true) ?? null;
+}
+
+function authorOf(item: Json): string {
+  const author = own(item, ITEM_AUTHOR_FIELD);
+  if (typeof author === 'string') return author; // the React-state shape (§3.1)
+  if (!isRecord(author)) return '';
+  for (const field of AUTHOR_HANDLE_FIELDS) if (stringAt(author, field)) return stringAt(author, field);
+  return '';
+}
+
+function adObjectOf(item: Json): Json {
+  for (const field of AD_INFO_FIELDS) {
+    const value = own(item, field);
+    if (isRecord(value)) return value;
+  }
+  return {};
 }
 
 export function parseFeedItem(raw: unknown, source: SightingSource, page: string): ParsedItem {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'skipped', reason: 'not-an-object' };
-  const item = RawItem.safeParse(raw);
-  if (!item.success) return { kind: 'skipped', reason: 'no-id' };
-  if (!isPaidAd(item.data)) return { kind: 'organic', itemId: item.data.id };
-  const adInfo = RawAdInfo.safeParse(item.data[AD_INFO_FIELD] ?? {});
-  const landingUrlRaw = (adInfo.success ? adInfo.data.web_url : undefined) ?? '';
-  const unwrapped = unwrapLandingUrl(landingUrlRaw);
-  const landingUrl = unwrapped?.url ?? '';
-  const sighting = AdSighting.safeParse({
-    itemId: item.data.id,
-    author: authorOf(item.data.author).slice(0, 200),
-    caption: (item.data.desc ?? '').slice(0, 5000),
-    ctaText: ((adInfo.success ? adInfo.data.button_text : undefined) ?? '').slice(0, 200),
-    landingUrlRaw: landingUrlRaw.slice(0, 4096),
-    landingUrl,
-    adKind: adKindOf(landingUrl),
+  if (!isRecord(raw)) return { kind: 'skipped', reason: 'not-an-object' };
+  const itemId = itemIdOf(raw);
+  if (itemId === 'missing') return { kind: 'skipped', reason: 'no-id' };
+  if (itemId === 'bad') return { kind: 'skipped', reason: 'bad-id' };
+  const signal = adSignalOf(raw);
+  if (!signal) return { kind: 'organic', itemId };
+  const adObject = adObjectOf(raw);
+  const built = buildSighting({
+    itemId,
+    author: authorOf(raw),
+    caption: stringAt(raw, ITEM_CAPTION_FIELD),
+    ctaText: stringAt(adObject, AD_CTA_FIELD),
+    landingUrlRaw: stringAt(adObject, AD_LANDING_FIELD),
     source,
-    page: page.slice(0, 200),
+    page: typeof page === 'string' ? page : '',
   });
-  return sighting.success ? { kind: 'ad', sighting: sighting.data } : { kind: 'skipped', reason: 'invalid-ad' };
+  return built.ok ? { kind: 'ad', sighting: built.sighting, signal, link: built.link } : { kind: 'skipped', reason: built.reason };
 }
 
-function adKindOf(landingUrl: string): AdSighting['adKind'] {
-  if (!landingUrl) return 'unknown';
-  if (isTikTokShopUrl(landingUrl)) return 'tiktok-shop';
-  return identifyProduct(landingUrl).kind === 'product' ? 'product-link' : 'external';
-}
-
-/** The `itemList` of a feed API response, or an empty list for anything else. */
+/** The items of a feed API response (`itemList`, an item detail, search results), or an empty list. */
 export function itemListOf(json: unknown): unknown[] {
-  if (typeof json !== 'object' || json === null) return [];
-  const list = (json as { itemList?: unknown }).itemList;
-  return Array.isArray(list) ? list : [];
+  return itemsOfResponse(json);
 }

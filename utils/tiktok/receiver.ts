@@ -1,44 +1,143 @@
 /**
- * The content script's end of the tap channel: validates each record, turns ads into
- * sightings once per page load, and counts what it skipped so missed ads stay visible.
+ * The content script's end of the tap channel: validates each message with zod, turns ads
+ * into sightings once per page load (the lead counts impressions on visibility), keeps the
+ * tap's own counters, and counts everything it skipped or refused so missed ads stay visible
+ * on the dashboard. DOM sightings go through `add` so every source shares one dedup and one count.
  */
-import type { AdSighting } from '../model';
-import { isItemsOn } from './channel';
+import type { AdSighting, SightingSource } from '../model';
+import { CHANNEL_TAG, type ClickMessage, type TapStats } from './channel';
+import { TapMessageSchema } from './channel-schema';
 import { parseFeedItem } from './items';
+import { isTikTokShopUrl } from './links';
+import { buildSighting } from './sighting';
+import { NOT_LANDING_HOSTS } from './signals';
 
 export interface ReceiverStats {
+  /** From the tap: feed responses seen, by endpoint (or `prefetch:`/`ssr:` key). */
+  responses: Record<string, number>;
+  /** From the tap: its other counters (items in lists, candidates forwarded, …); null until it reports. */
+  tap: Omit<TapStats, 'responses'> | null;
+  /** Candidates parsed here. */
+  parsed: number;
   ads: number;
   organic: number;
+  /** Ads seen again (another source, another page of the feed). */
+  duplicates: number;
+  /** Per-item reasons: the parser's, `click-*`, and `flood` for items cut by a cap. */
   skipped: Record<string, number>;
+  adsBySource: Record<SightingSource, number>;
+  /** Messages with our tag refused: `invalid` (shape) or `other-channel`. */
+  rejected: Record<string, number>;
+  clicks: number;
+}
+
+/** A `window.open` after a click in a feed card, for the click history (`sighting` when it made a new one). */
+export interface CardClick {
+  itemId: string | null;
+  url: string;
+  page: string;
+  sighting: AdSighting | null;
+}
+
+export interface ReceiverOptions {
+  /** Items read from one message; the rest are counted as `flood`. */
+  maxItemsPerMessage?: number;
+  /** Items read per page load, all messages together. */
+  maxItemsPerPage?: number;
+  onClick?: (click: CardClick) => void;
 }
 
 export interface TapReceiver {
   /** Feed it `message` events' data; returns the new sightings it found. */
   receive(data: unknown): AdSighting[];
+  /** Records a sighting found elsewhere (the DOM detector); true when it is new. */
+  add(sighting: AdSighting): boolean;
+  /** Has an ad with this item id been reported in this page load? */
+  knows(itemId: string): boolean;
   stats: ReceiverStats;
 }
 
-export function createTapReceiver(channel: string, maxItemsPerMessage = 200): TapReceiver {
+function isNotLanding(url: string): boolean {
+  if (isTikTokShopUrl(url)) return false;
+  const host = new URL(url).hostname;
+  return NOT_LANDING_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+export function createTapReceiver(channel: string, options: ReceiverOptions = {}): TapReceiver {
+  const { maxItemsPerMessage = 200, maxItemsPerPage = 20000, onClick } = options;
   const seen = new Set<string>();
-  const stats: ReceiverStats = { ads: 0, organic: 0, skipped: {} };
-  const skip = (reason: string) => (stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1);
-  return {
-    stats,
-    receive(data) {
-      if (!isItemsOn(data, channel)) return [];
-      const fresh: AdSighting[] = [];
-      if (data.items.length > maxItemsPerMessage) skip('too-many-items');
-      for (const raw of data.items.slice(0, maxItemsPerMessage)) {
-        const parsed = parseFeedItem(raw, data.source, String(data.page));
-        if (parsed.kind === 'skipped') skip(parsed.reason);
-        else if (parsed.kind === 'organic') stats.organic += 1;
-        else if (!seen.has(parsed.sighting.itemId)) {
-          seen.add(parsed.sighting.itemId);
-          stats.ads += 1;
-          fresh.push(parsed.sighting);
-        }
-      }
-      return fresh;
-    },
+  const stats: ReceiverStats = {
+    responses: {},
+    tap: null,
+    parsed: 0,
+    ads: 0,
+    organic: 0,
+    duplicates: 0,
+    skipped: {},
+    adsBySource: { api: 0, ssr: 0, prefetch: 0, dom: 0, click: 0 },
+    rejected: {},
+    clicks: 0,
   };
+  const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
+
+  const add = (sighting: AdSighting): boolean => {
+    if (seen.has(sighting.itemId)) {
+      stats.duplicates += 1;
+      return false;
+    }
+    seen.add(sighting.itemId);
+    stats.ads += 1;
+    stats.adsBySource[sighting.source] += 1;
+    return true;
+  };
+
+  const receiveClick = (message: ClickMessage): AdSighting[] => {
+    stats.clicks += 1;
+    let sighting: AdSighting | null = null;
+    if (message.itemId === null) bump(stats.skipped, 'click-no-id');
+    else {
+      const built = buildSighting({ itemId: message.itemId, landingUrlRaw: message.url, source: 'click', page: message.page });
+      if (!built.ok) bump(stats.skipped, `click-${built.reason}`);
+      else if (!built.sighting.landingUrl || isNotLanding(built.sighting.landingUrl)) bump(stats.skipped, 'click-not-landing');
+      else if (add(built.sighting)) sighting = built.sighting;
+    }
+    onClick?.({ itemId: message.itemId, url: message.url, page: message.page, sighting });
+    return sighting ? [sighting] : [];
+  };
+
+  const receive = (data: unknown): AdSighting[] => {
+    const head = data as { tag?: unknown; kind?: unknown; channel?: unknown; items?: unknown } | null;
+    // Most window messages are not ours; our own hello/ready carry nothing to read.
+    if (!head || head.tag !== CHANNEL_TAG || head.kind === 'hello' || head.kind === 'ready') return [];
+    if (head.channel !== channel) return (bump(stats.rejected, 'other-channel'), []);
+    // Cut a flood before validating it, so a forged million-item message costs nothing.
+    let cut = 0;
+    if (Array.isArray(head.items)) {
+      const room = Math.max(0, Math.min(maxItemsPerMessage, maxItemsPerPage - stats.parsed));
+      cut = Math.max(0, head.items.length - room);
+      if (cut > 0) data = { ...head, items: head.items.slice(0, room) };
+    }
+    const parsed = TapMessageSchema.safeParse(data);
+    if (!parsed.success) return (bump(stats.rejected, 'invalid'), []);
+    const message = parsed.data;
+    if (message.kind === 'stats') {
+      const { responses, ...rest } = message.stats;
+      stats.responses = responses;
+      stats.tap = rest;
+      return [];
+    }
+    if (message.kind === 'click') return receiveClick(message);
+    if (cut > 0) bump(stats.skipped, 'flood', cut);
+    const fresh: AdSighting[] = [];
+    for (const raw of message.items) {
+      stats.parsed += 1;
+      const item = parseFeedItem(raw, message.source, message.page);
+      if (item.kind === 'skipped') bump(stats.skipped, item.reason);
+      else if (item.kind === 'organic') stats.organic += 1;
+      else if (add(item.sighting)) fresh.push(item.sighting);
+    }
+    return fresh;
+  };
+
+  return { receive, add, knows: (itemId) => seen.has(itemId), stats };
 }

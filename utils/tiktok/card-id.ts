@@ -1,0 +1,27 @@
+/**
+ * Which feed card an element belongs to, and which item that card shows. Library-free:
+ * the main-world tap uses it to attribute a click, the DOM detector to match JSON items.
+ * The For You card has no `/video/<id>` link; its player wrapper's id ends with the item id
+ * (research §5, medium-high), so that comes first.
+ */
+import { PLAYER_WRAPPER_ID, SELECTORS, VIDEO_LINK_ID } from './signals';
+
+/** `xgwrapper-<n>-<id>` first, else `a[href*="/video/<id>"]`, else null. */
+export function itemIdOfCard(card: Element): string | null {
+  for (const wrapper of card.querySelectorAll(SELECTORS.playerWrapper)) {
+    const id = PLAYER_WRAPPER_ID.exec(wrapper.id)?.[1];
+    if (id) return id;
+  }
+  for (const link of card.querySelectorAll(SELECTORS.videoLink)) {
+    const id = VIDEO_LINK_ID.exec(link.getAttribute('href') ?? '')?.[1];
+    if (id) return id;
+  }
+  return null;
+}
+
+/** The feed card around `node` (itself included), or null when it is not inside one. */
+export function cardOf(node: unknown): Element | null {
+  const el = node as Partial<Element> | null;
+  if (!el || typeof el.closest !== 'function') return null;
+  return el.closest(SELECTORS.card);
+}

@@ -1,0 +1,53 @@
+/**
+ * zod schemas of the tap's messages, checked where they are received (the isolated content
+ * script). The tap cannot import zod, so the types live in channel.ts and these schemas are
+ * held to them by `satisfies`-style assignments below.
+ */
+import { z } from 'zod';
+import { CHANNEL_TAG, type ClickMessage, type ItemsMessage, type StatsMessage, type TapStats } from './channel';
+
+const Tag = z.literal(CHANNEL_TAG);
+const Page = z.string().max(2048);
+const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const ItemsMessageSchema = z.object({
+  tag: Tag,
+  kind: z.literal('items'),
+  channel: z.string(),
+  source: z.enum(['api', 'ssr', 'prefetch']),
+  page: Page,
+  items: z.array(z.unknown()),
+});
+
+export const ClickMessageSchema = z.object({
+  tag: Tag,
+  kind: z.literal('click'),
+  channel: z.string(),
+  page: Page,
+  itemId: z.string().max(64).nullable(),
+  url: z.string().max(8192),
+  known: z.enum(['ad', 'unknown']),
+});
+
+export const TapStatsSchema = z.object({
+  // Keys are endpoint paths or `prefetch:`/`ssr:` names: a bounded set in a real tap.
+  responses: z.record(z.string().max(128), Count).refine((r) => Object.keys(r).length <= 64, 'too many endpoints'),
+  items: Count,
+  candidates: Count,
+  unreadable: Count,
+  dropped: Count,
+  clicks: Count,
+  clicksIgnored: Count,
+});
+
+export const StatsMessageSchema = z.object({ tag: Tag, kind: z.literal('stats'), channel: z.string(), stats: TapStatsSchema });
+
+export const TapMessageSchema = z.discriminatedUnion('kind', [ItemsMessageSchema, ClickMessageSchema, StatsMessageSchema]);
+
+// Compile-time: what the schemas accept is exactly what the tap sends.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _items: Same<z.infer<typeof ItemsMessageSchema>, ItemsMessage> = true;
+const _click: Same<z.infer<typeof ClickMessageSchema>, ClickMessage> = true;
+const _stats: Same<z.infer<typeof StatsMessageSchema>, StatsMessage> = true;
+const _tapStats: Same<z.infer<typeof TapStatsSchema>, TapStats> = true;
+void [_items, _click, _stats, _tapStats];
