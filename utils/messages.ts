@@ -4,7 +4,8 @@
  * with zod on receipt and checks its sender before any handler sees it.
  */
 import { z } from 'zod';
-import { AdSighting, LookupStatus } from './model';
+import { CardModel } from './card-model';
+import { AdSighting, ClickKind, LookupStatus } from './model';
 
 /** Who sent a message, as the browser reports it (never as the message claims). */
 export interface SenderInfo {
@@ -21,12 +22,20 @@ export type SenderKind = 'content' | 'page';
 
 const Empty = z.object({}).strict();
 
+const SightingReport = z.object({
+  sighting: AdSighting,
+  /** true when the ad's card is on screen (an impression); false when only its data was seen. */
+  appeared: z.boolean(),
+});
+
 const SightingAck = z.object({
   itemId: z.string(),
   impressions: z.number().int(),
   productKey: z.string().nullable(),
-  lookup: LookupStatus.nullable(),
+  card: CardModel,
 });
+
+const ItemRef = z.object({ itemId: AdSighting.shape.itemId });
 
 const Overview = z.object({
   sightings: z.number().int(),
@@ -48,7 +57,11 @@ export const protocol = {
   /** Liveness and database check, used by tests and the popup's first paint. */
   ping: { from: ['content', 'page'], request: Empty, response: z.object({ dbOpen: z.boolean(), version: z.string() }) },
   /** An ad seen in the feed; the background records it and resolves its product. */
-  'sighting/report': { from: ['content'], request: AdSighting, response: SightingAck },
+  'sighting/report': { from: ['content'], request: SightingReport, response: SightingAck },
+  /** A click on the ad's own CTA or on the overlay; `id` is made at the click so a retry can't duplicate it. */
+  'click/record': { from: ['content', 'page'], request: z.object({ id: z.uuid(), kind: ClickKind, itemId: AdSighting.shape.itemId.nullable() }), response: z.object({ recorded: z.boolean() }) },
+  /** Save the ad's advertised (or first available) variant. */
+  'saved/add': { from: ['content'], request: ItemRef, response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
   /** What the popup and the dashboard show first. */
   'overview/get': { from: ['page'], request: Empty, response: Overview },
 } as const satisfies Record<string, { from: readonly SenderKind[]; request: z.ZodType; response: z.ZodType }>;

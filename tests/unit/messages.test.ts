@@ -22,7 +22,9 @@ function fakeHandlers(): Handlers & { calls: string[] } {
   return {
     calls,
     ping: async () => (calls.push('ping'), { dbOpen: true, version: '1' }),
-    'sighting/report': async (s) => (calls.push(`report:${s.itemId}`), { itemId: s.itemId, impressions: 1, productKey: null, lookup: null }),
+    'sighting/report': async ({ sighting: s }) => (calls.push(`report:${s.itemId}`), { itemId: s.itemId, impressions: 1, productKey: null, card: { state: 'pending' } }),
+    'click/record': async (c) => (calls.push(`click:${c.kind}`), { recorded: true }),
+    'saved/add': async (r) => (calls.push(`save:${r.itemId}`), { saved: true, reason: null }),
     'overview/get': async () => (calls.push('overview'), { sightings: 0, products: 0, saved: 0, recent: [] }),
   };
 }
@@ -41,14 +43,14 @@ describe('classifySender', () => {
 describe('handleMessage', () => {
   it('runs the handler for a valid message from an allowed sender', async () => {
     const handlers = fakeHandlers();
-    const reply = await handleMessage({ type: 'sighting/report', data: sighting }, content, handlers, self);
-    expect(reply).toEqual({ ok: true, data: { itemId: sighting.itemId, impressions: 1, productKey: null, lookup: null } });
+    const reply = await handleMessage({ type: 'sighting/report', data: { sighting, appeared: true } }, content, handlers, self);
+    expect(reply).toEqual({ ok: true, data: { itemId: sighting.itemId, impressions: 1, productKey: null, card: { state: 'pending' } } });
     expect(handlers.calls).toEqual([`report:${sighting.itemId}`]);
   });
 
   it('refuses a message type from a sender kind that may not send it', async () => {
     const handlers = fakeHandlers();
-    const fromPage = await handleMessage({ type: 'sighting/report', data: sighting }, page, handlers, self);
+    const fromPage = await handleMessage({ type: 'sighting/report', data: { sighting, appeared: true } }, page, handlers, self);
     const fromContent = await handleMessage({ type: 'overview/get', data: {} }, content, handlers, self);
     expect(fromPage).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
     expect(fromContent).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
@@ -65,13 +67,15 @@ describe('handleMessage', () => {
 
   it('rejects invalid requests with the failing field named', async () => {
     const handlers = fakeHandlers();
-    const reply = await handleMessage({ type: 'sighting/report', data: { ...sighting, itemId: '<img onerror=x>' } }, content, handlers, self);
+    const reply = await handleMessage({ type: 'sighting/report', data: { sighting: { ...sighting, itemId: '<img onerror=x>' }, appeared: true } }, content, handlers, self);
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
       expect(reply.error.kind).toBe('invalid-request');
       expect(reply.error.message).toContain('itemId');
     }
-    const oversized = await handleMessage({ type: 'sighting/report', data: { ...sighting, caption: 'x'.repeat(5001) } }, content, handlers, self);
+    const oversized = await handleMessage({ type: 'sighting/report', data: { sighting: { ...sighting, caption: 'x'.repeat(5001) }, appeared: true } }, content, handlers, self);
+    const forgedClick = await handleMessage({ type: 'click/record', data: { id: 'not-a-uuid', kind: 'cta', itemId: null } }, content, handlers, self);
+    expect(forgedClick).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
     expect(oversized).toMatchObject({ ok: false, error: { kind: 'invalid-request' } });
     expect(handlers.calls).toEqual([]);
   });

@@ -10,10 +10,14 @@ import { readTable } from './idb';
 export type Row = Record<string, unknown>;
 
 export interface FeedTab {
-  /** Scrolls the feed down by about a screen, as a person would with the wheel. */
-  scroll(): Promise<void>;
+  /** Scrolls the feed down by `px` (default: several cards), as a person would with the wheel. */
+  scroll(px?: number): Promise<void>;
   /** Runs `fn` in the page (the page's own world, not the extension's). */
-  evaluate<T>(fn: () => T): Promise<T>;
+  evaluate<T, A = undefined>(fn: (arg: A) => T, arg?: A): Promise<T>;
+  /** A real mouse click at page coordinates (a user gesture, unlike element.click()). */
+  clickAt(x: number, y: number): Promise<void>;
+  goto(url: string): Promise<void>;
+  goBack(): Promise<void>;
   /** Uncaught page errors seen so far. */
   errors: string[];
 }
@@ -37,7 +41,14 @@ export async function chromiumDriver(world: World): Promise<Driver> {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(url);
-      return { errors, scroll: () => page.mouse.wheel(0, 4000), evaluate: (fn) => page.evaluate(fn) };
+      return {
+        errors,
+        scroll: (px = 4000) => page.mouse.wheel(0, px),
+        evaluate: (fn, arg) => page.evaluate(fn, arg as never),
+        clickAt: (x, y) => page.mouse.click(x, y),
+        goto: async (next) => void (await page.goto(next)),
+        goBack: async () => void (await page.goBack()),
+      };
     },
     rows: async (table) => (await (await session.worker()).evaluate(readTable, table)) as Row[],
     async extensionPageText(path, selector) {
@@ -64,11 +75,14 @@ export async function firefoxDriver(world: World): Promise<Driver> {
       await page.goto(url);
       return {
         errors,
-        async scroll() {
+        async scroll(px = 4000) {
           await page.bringToFront();
-          await page.mouse.wheel({ deltaY: 4000 });
+          await page.mouse.wheel({ deltaY: px });
         },
-        evaluate: (fn) => page.evaluate(fn) as Promise<never>,
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg) as Promise<never>,
+        clickAt: (x, y) => page.mouse.click(x, y),
+        goto: async (next) => void (await page.goto(next)),
+        goBack: async () => void (await page.goBack()),
       };
     },
     rows: async (table) => (await reader.evaluate(readTable, table)) as Row[],

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers, type BackgroundDeps } from '@/utils/background-handlers';
+import { openDb, type ScrollCartDb } from '@/utils/db';
+import type { AdSighting, ProductKey, ProductRow, TikTokItemId, VariantId } from '@/utils/model';
+import type { ProductRef } from '@/utils/shopify/product-url';
+
+let db: ScrollCartDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+const itemId = '7400000000000000001' as TikTokItemId;
+const sighting = (landingUrl: string, source: AdSighting['source'] = 'api'): AdSighting =>
+  ({ itemId, author: 'brand', caption: 'Tote', ctaText: 'Shop now', landingUrlRaw: landingUrl, landingUrl, adKind: 'product-link', source, page: '/foryou' }) as AdSighting;
+
+const product = (ref: ProductRef): ProductRow => ({
+  key: `${ref.host}/${ref.handle}` as ProductKey,
+  host: ref.host,
+  handle: ref.handle,
+  status: 'ok',
+  detail: '',
+  fetchedAt: 1,
+  title: 'Classic Tote',
+  currency: 'USD',
+  image: null,
+  variants: [
+    { id: 11 as VariantId, title: 'Red', available: false, price: 2500, compareAtPrice: null, options: ['Red'], requiresSellingPlan: false, image: null, lowestPrice: 2500 },
+    { id: 12 as VariantId, title: 'Blue', available: true, price: 2600, compareAtPrice: 3000, options: ['Blue'], requiresSellingPlan: false, image: null, lowestPrice: 2600 },
+  ],
+  localePrefix: ref.localePrefix,
+  vendor: 'Demo',
+  storeName: null,
+  options: [{ name: 'Color', values: ['Red', 'Blue'] }],
+  requiresSellingPlan: false,
+  currencySource: 'cart',
+  lastOkAt: 1,
+  expiresAt: 10_000,
+  minPrice: 2500,
+  lowestPrice: 2500,
+  priceHistory: [],
+});
+
+function setUp(overrides: Partial<BackgroundDeps> = {}) {
+  db = openDb(`test-${crypto.randomUUID()}`);
+  const resolved: string[] = [];
+  const handlers = createHandlers({
+    db,
+    version: 't',
+    now: () => 1000,
+    canFetchHost: async () => true,
+    resolve: async (ref) => (resolved.push(`${ref.host}${ref.localePrefix}/${ref.handle}`), product(ref)),
+    ...overrides,
+  });
+  return { handlers, resolved, db };
+}
+
+describe('sighting/report', () => {
+  it('records the ad, resolves its product and answers the card to draw', async () => {
+    const { handlers, resolved } = setUp();
+    const ack = await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?utm_source=tiktok&ttclid=x'), appeared: true }, {});
+    expect(resolved).toEqual(['demo-store.myshopify.com/classic-tote']);
+    expect(ack).toMatchObject({ impressions: 1, productKey: 'demo-store.myshopify.com/classic-tote' });
+    // No ?variant= in the ad: the first available variant, with a single-item permalink carrying the ad's utm only.
+    expect(ack.card).toEqual({
+      state: 'product',
+      host: 'demo-store.myshopify.com',
+      storeName: null,
+      title: 'Classic Tote',
+      variantTitle: 'Blue',
+      variantId: 12,
+      currency: 'USD',
+      price: 2600,
+      compareAtPrice: 3000,
+      available: true,
+      buyUrl: 'https://demo-store.myshopify.com/cart/12:1?utm_source=tiktok',
+    });
+  });
+
+  it('counts impressions only for appearances and keeps one row', async () => {
+    const { handlers } = setUp();
+    const url = 'https://demo-store.myshopify.com/products/classic-tote';
+    await handlers['sighting/report']({ sighting: sighting(url), appeared: false }, {});
+    await handlers['sighting/report']({ sighting: sighting(url), appeared: true }, {});
+    const ack = await handlers['sighting/report']({ sighting: sighting(url), appeared: true }, {});
+    expect(ack.impressions).toBe(2);
+    expect(await db!.sightings.count()).toBe(1);
+  });
+
+  it('lets feed data replace what only the DOM knew', async () => {
+    const { handlers } = setUp();
+    await handlers['sighting/report']({ sighting: { ...sighting(''), adKind: 'unknown', source: 'dom' }, appeared: true }, {});
+    await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?variant=11'), appeared: false }, {});
+    expect(await db!.sightings.get(itemId)).toMatchObject({ source: 'api', impressions: 1, productKey: 'demo-store.myshopify.com/classic-tote' });
+  });
+
+  it('asks for permission instead of contacting a store it may not reach, and chips non-shop ads', async () => {
+    const { handlers, resolved } = setUp({ canFetchHost: async () => false });
+    const custom = await handlers['sighting/report']({ sighting: sighting('https://shop.example-brand.com/products/beanie'), appeared: true }, {});
+    expect(custom.card).toEqual({ state: 'needs-permission', host: 'shop.example-brand.com' });
+    const app = await handlers['sighting/report']({ sighting: { ...sighting('https://play.google.com/store/apps/details?id=x'), itemId: '7400000000000000002' as TikTokItemId, adKind: 'external' }, appeared: true }, {});
+    expect(app.card).toEqual({ state: 'not-shoppable', adKind: 'external' });
+    expect(resolved).toEqual([]);
+  });
+});
+
+describe('saved/add and click/record', () => {
+  it('saves the advertised variant once and records each click once', async () => {
+    const { handlers } = setUp();
+    await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?variant=11'), appeared: true }, {});
+    // resolve() above returned the product but the test double does not store it: the real resolver does.
+    await db!.products.put(product({ kind: 'product', host: 'demo-store.myshopify.com', localePrefix: '', handle: 'classic-tote', variantId: 11 }));
+    expect(await handlers['saved/add']({ itemId }, {})).toEqual({ saved: true, reason: null });
+    expect(await handlers['saved/add']({ itemId }, {})).toEqual({ saved: true, reason: null });
+    expect(await db!.saved.toArray()).toMatchObject([{ key: 'demo-store.myshopify.com/classic-tote#11', variantId: 11, priceWhenSaved: 2500, quantity: 1 }]);
+
+    const click = { id: crypto.randomUUID(), kind: 'cta' as const, itemId };
+    expect(await handlers['click/record'](click, {})).toEqual({ recorded: true });
+    expect(await handlers['click/record'](click, {})).toEqual({ recorded: false });
+    const kinds = (await db!.clicks.toArray()).map((c) => c.kind).sort();
+    expect(kinds).toEqual(['cta', 'save', 'save']);
+    expect((await db!.clicks.toArray()).every((c) => c.host === 'demo-store.myshopify.com')).toBe(true);
+  });
+
+  it('explains why an ad without a product cannot be saved', async () => {
+    const { handlers } = setUp();
+    expect(await handlers['saved/add']({ itemId }, {})).toEqual({ saved: false, reason: 'this ad does not link to a product' });
+  });
+});

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CardModel } from '@/utils/card-model';
+import { createAdOverlays, type CardHandle, type OverlayDeps } from '@/utils/feed/ad-overlays';
+import { watchFeedCards } from '@/utils/feed/watch-cards';
+import type { AdSighting, TikTokItemId } from '@/utils/model';
+
+const sighting = (itemId: string, adKind: AdSighting['adKind'] = 'product-link', source: AdSighting['source'] = 'api'): AdSighting => ({
+  itemId: itemId as TikTokItemId,
+  author: 'brand',
+  caption: 'caption',
+  ctaText: 'Shop now',
+  landingUrlRaw: 'https://demo-store.myshopify.com/products/tee',
+  landingUrl: 'https://demo-store.myshopify.com/products/tee',
+  adKind,
+  source,
+  page: '/foryou',
+});
+
+function card(itemId: string | null): HTMLElement {
+  const article = document.createElement('article');
+  article.setAttribute('data-e2e', 'recommend-list-item-container');
+  if (itemId) article.innerHTML = `<div id="xgwrapper-0-${itemId}"></div>`;
+  return article;
+}
+
+const findCards = (root: ParentNode) => [...root.querySelectorAll('[data-e2e="recommend-list-item-container"]')];
+const itemIdOf = (c: Element) => c.querySelector('[id^="xgwrapper-"]')?.id.split('-')[2] ?? null;
+
+function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
+  const log: string[] = [];
+  const handles: { itemId: string; models: CardModel[]; removed: boolean }[] = [];
+  const deps: OverlayDeps = {
+    report: async (s, appeared) => (log.push(`report ${s.itemId} ${s.source} ${appeared}`), { state: 'failed', host: 'h', status: 'not-found', detail: 'x' }),
+    save: async () => true,
+    click: (kind, itemId) => void log.push(`click ${kind} ${itemId}`),
+    mount: async (c, model) => {
+      const h = { itemId: itemIdOf(c) ?? '', models: [model], removed: false };
+      handles.push(h);
+      const handle: CardHandle = { update: (m) => void h.models.push(m), isAttached: () => !h.removed, remove: () => void (h.removed = true) };
+      return handle;
+    },
+    sightingFromCard: () => null,
+    ...overrides,
+  };
+  return { deps, log, handles };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+let stop: AbortController;
+afterEach(() => {
+  stop?.abort();
+  document.body.replaceChildren();
+});
+
+function watch(deps: OverlayDeps) {
+  stop = new AbortController();
+  const overlays = createAdOverlays(deps);
+  const watcher = watchFeedCards(document, overlays.hooks, { findCards, itemIdOf, isOwnNode: () => false, schedule: (run) => void setTimeout(run, 0), signal: stop.signal });
+  return { overlays, watcher };
+}
+
+describe('feed overlays', () => {
+  it('mounts one card per appearance of a known ad, never on organic cards, and counts the impression', async () => {
+    const { deps, log, handles } = fakeDeps();
+    const { overlays } = watch(deps);
+    overlays.learn([sighting('111')]);
+    document.body.append(card('111'), card('222'));
+    await tick();
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['111']);
+    expect(handles[0]!.models[0]).toEqual({ state: 'pending' });
+    expect(handles[0]!.models.at(-1)).toMatchObject({ state: 'failed' });
+    expect(log).toEqual(['report 111 api false', 'report 111 api true']);
+  });
+
+  it('removes the card when the page recycles the element for another item, and mounts the new one', async () => {
+    const { deps, handles } = fakeDeps();
+    const { overlays } = watch(deps);
+    overlays.learn([sighting('111'), sighting('333', 'external')]);
+    const article = card('111');
+    document.body.append(article);
+    await tick();
+    await tick();
+    article.innerHTML = '<div id="xgwrapper-0-333"></div>';
+    await tick();
+    await tick();
+    expect(handles.map((h) => [h.itemId, h.removed])).toEqual([['111', true], ['333', false]]);
+    expect(handles[1]!.models[0]).toEqual({ state: 'not-shoppable', adKind: 'external' });
+    article.remove();
+    await tick();
+    await tick();
+    expect(handles.every((h) => h.removed)).toBe(true);
+  });
+
+  it('falls back to the DOM for ad cards the tap never saw', async () => {
+    const { deps, log, handles } = fakeDeps({ sightingFromCard: (c) => (itemIdOf(c) === '444' ? sighting('444', 'unknown', 'dom') : null) });
+    const { overlays } = watch(deps);
+    document.body.append(card('444'), card('555'));
+    await tick();
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['444']);
+    expect(log).toEqual(['report 444 dom true']);
+    expect(overlays.stats.domFallbacks).toBe(1);
+  });
+
+  it('batches many mutations into one scan and stops on abort, removing what it mounted', async () => {
+    const { deps, handles } = fakeDeps();
+    const mount = vi.fn(deps.mount);
+    const { overlays } = watch({ ...deps, mount });
+    overlays.learn([sighting('666')]);
+    const article = card('666');
+    document.body.append(article);
+    for (let i = 0; i < 50; i += 1) article.append(document.createElement('span'));
+    await tick();
+    await tick();
+    expect(mount).toHaveBeenCalledTimes(1);
+    expect(handles).toHaveLength(1);
+    stop.abort();
+    expect(handles[0]!.removed).toBe(true);
+  });
+});

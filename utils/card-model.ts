@@ -1,0 +1,61 @@
+/**
+ * What the overlay card shows for one ad: built by the background from the sighting and
+ * its resolved product, validated by the content script like any other message.
+ */
+import { z } from 'zod';
+import { buildCartPermalink } from './cart-permalink';
+import { AdKind, LookupStatus, type AdSighting, type ProductRow, type VariantRow } from './model';
+import { identifyProduct } from './shopify/product-url';
+
+export const CardModel = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('product'),
+    host: z.string(),
+    storeName: z.string().nullable(),
+    title: z.string(),
+    variantTitle: z.string().nullable(),
+    variantId: z.number().int().positive(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    price: z.number().int().nonnegative(),
+    compareAtPrice: z.number().int().nonnegative().nullable(),
+    available: z.boolean(),
+    buyUrl: z.string().url().nullable(),
+  }),
+  z.object({ state: z.literal('failed'), host: z.string(), status: LookupStatus, detail: z.string().max(500) }),
+  z.object({ state: z.literal('needs-permission'), host: z.string() }),
+  z.object({ state: z.literal('not-shoppable'), adKind: AdKind }),
+  z.object({ state: z.literal('pending') }),
+]);
+export type CardModel = z.infer<typeof CardModel>;
+
+/** The variant the ad advertised (`?variant=`), else the first available, else the first. */
+export function advertisedVariant(product: ProductRow, landingUrl: string): VariantRow | undefined {
+  const ref = identifyProduct(landingUrl);
+  const wanted = ref.kind === 'product' ? ref.variantId : null;
+  return product.variants.find((v) => v.id === wanted) ?? product.variants.find((v) => v.available) ?? product.variants[0];
+}
+
+export function cardModelFor(sighting: Pick<AdSighting, 'landingUrl' | 'adKind'>, product: ProductRow | null, permitted: boolean): CardModel {
+  const ref = identifyProduct(sighting.landingUrl);
+  if (ref.kind !== 'product') return { state: 'not-shoppable', adKind: sighting.adKind };
+  if (!permitted) return { state: 'needs-permission', host: ref.host };
+  if (!product) return { state: 'pending' };
+  if (product.status !== 'ok' || !product.currency) return { state: 'failed', host: ref.host, status: product.status, detail: product.detail.slice(0, 500) };
+  const variant = advertisedVariant(product, sighting.landingUrl);
+  if (!variant) return { state: 'failed', host: ref.host, status: 'invalid-response', detail: 'the product has no variants' };
+  const utm = Object.fromEntries([...new URL(sighting.landingUrl).searchParams].filter(([key]) => key.startsWith('utm_')));
+  const permalink = buildCartPermalink({ host: ref.host, localePrefix: ref.localePrefix, lines: [{ variantId: variant.id, quantity: 1 }], utm });
+  return {
+    state: 'product',
+    host: ref.host,
+    storeName: null,
+    title: product.title ?? ref.handle,
+    variantTitle: variant.title === 'Default Title' ? null : variant.title,
+    variantId: variant.id,
+    currency: product.currency,
+    price: variant.price,
+    compareAtPrice: variant.compareAtPrice,
+    available: variant.available,
+    buyUrl: permalink.ok && variant.available ? permalink.url : null,
+  };
+}

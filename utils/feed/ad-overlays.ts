@@ -1,0 +1,111 @@
+/**
+ * Decides which feed cards get a product card, and keeps each one in step with its card:
+ * mounted when an ad appears, updated when the background answers, removed when the card
+ * leaves or is recycled for another item. The UI itself is injected (`mount`).
+ */
+import type { CardModel } from '../card-model';
+import type { AdSighting, ClickKind } from '../model';
+import type { CardHooks } from './watch-cards';
+
+export interface CardHandle {
+  update(model: CardModel, saved?: boolean | string | null): void;
+  isAttached(): boolean;
+  remove(): void;
+}
+
+export interface OverlayDeps {
+  /** Sends the sighting to the background; the card to draw, or null if it could not answer. */
+  report(sighting: AdSighting, appeared: boolean): Promise<CardModel | null>;
+  save(itemId: string): Promise<true | string>;
+  click(kind: ClickKind, itemId: string): void;
+  mount(card: Element, model: CardModel, actions: { onSave(): void; onBuy(): void }): Promise<CardHandle>;
+  /** The DOM fallback, for ad cards whose feed JSON the tap never saw. */
+  sightingFromCard(card: Element): AdSighting | null;
+}
+
+interface Entry {
+  itemId: string;
+  sighting: AdSighting;
+  model: CardModel;
+  saved: boolean | string | null;
+  handle?: CardHandle;
+  gone: boolean;
+}
+
+export interface AdOverlays {
+  hooks: CardHooks;
+  /** Ads read from the feed's own JSON, usually before their cards render. */
+  learn(sightings: AdSighting[]): void;
+  stats: { mounted: number; domFallbacks: number; reportFailures: number };
+}
+
+const firstModel = (s: AdSighting): CardModel => (s.adKind === 'product-link' ? { state: 'pending' } : { state: 'not-shoppable', adKind: s.adKind });
+
+export function createAdOverlays(deps: OverlayDeps): AdOverlays {
+  const known = new Map<string, AdSighting>();
+  const entries = new Map<Element, Entry>();
+  const stats = { mounted: 0, domFallbacks: 0, reportFailures: 0 };
+
+  const show = (entry: Entry, change: { model?: CardModel; saved?: boolean | string }) => {
+    if (change.model) entry.model = change.model;
+    if (change.saved !== undefined) entry.saved = change.saved;
+    if (!entry.gone) entry.handle?.update(entry.model, entry.saved);
+  };
+
+  const refresh = async (entry: Entry, appeared: boolean) => {
+    const model = await deps.report(entry.sighting, appeared);
+    if (model) show(entry, { model });
+    else stats.reportFailures += 1;
+  };
+
+  const mount = async (card: Element, entry: Entry) => {
+    const handle = await deps.mount(card, entry.model, {
+      onSave: () => void deps.save(entry.itemId).then((saved) => show(entry, { saved })),
+      onBuy: () => deps.click('checkout', entry.itemId),
+    });
+    if (entry.gone) return handle.remove();
+    entry.handle = handle;
+    stats.mounted += 1;
+  };
+
+  const appear = (card: Element, itemId: string) => {
+    let sighting = known.get(itemId);
+    if (!sighting) {
+      sighting = deps.sightingFromCard(card) ?? undefined;
+      if (!sighting) return;
+      stats.domFallbacks += 1;
+    }
+    const entry: Entry = { itemId, sighting, model: firstModel(sighting), saved: null, gone: false };
+    entries.set(card, entry);
+    void mount(card, entry).then(() => refresh(entry, true));
+  };
+
+  const leave = (card: Element) => {
+    const entry = entries.get(card);
+    if (!entry) return;
+    entry.gone = true;
+    entry.handle?.remove();
+    entries.delete(card);
+  };
+
+  const still = (card: Element) => {
+    const entry = entries.get(card);
+    if (!entry?.handle || entry.handle.isAttached()) return;
+    // The page re-rendered the card and dropped our overlay: put it back, no new impression.
+    entry.handle.remove();
+    entry.handle = undefined;
+    void mount(card, entry).then(() => refresh(entry, false));
+  };
+
+  const learn = (sightings: AdSighting[]) => {
+    for (const sighting of sightings) {
+      known.set(sighting.itemId, sighting);
+      const visible = [...entries.values()].filter((e) => e.itemId === sighting.itemId);
+      for (const entry of visible) entry.sighting = sighting;
+      if (visible.length === 0) void deps.report(sighting, false);
+      for (const entry of visible) void refresh(entry, false);
+    }
+  };
+
+  return { hooks: { appear, leave, still }, learn, stats };
+}

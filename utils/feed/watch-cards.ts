@@ -1,0 +1,75 @@
+/**
+ * Watches the feed's cards as the virtualised list fills, recycles and removes them.
+ * The observer callback only marks the page dirty; the scan runs once per animation frame
+ * (STYLE.md § The guest in a busy page), and reports which item each card now shows.
+ */
+export interface CardHooks {
+  /** A card now shows `itemId` (newly inserted, or recycled from another item). */
+  appear(card: Element, itemId: string): void;
+  /** A card stopped showing `itemId` (emptied, recycled, or removed from the page). */
+  leave(card: Element, itemId: string): void;
+  /** A card still shows `itemId`: a chance to repair an overlay the page wiped. */
+  still?(card: Element, itemId: string): void;
+}
+
+export interface WatchOptions {
+  findCards(root: ParentNode): Element[];
+  itemIdOf(card: Element): string | null;
+  /** Mutations made only of these nodes (our own overlays) are ignored. */
+  isOwnNode(node: Node): boolean;
+  schedule?: (run: () => void) => void;
+  signal: AbortSignal;
+}
+
+export function watchFeedCards(doc: Document, hooks: CardHooks, options: WatchOptions): { scanNow(): void } {
+  const schedule = options.schedule ?? ((run: () => void) => requestAnimationFrame(run));
+  const shown = new Map<Element, string>();
+  let pending = false;
+
+  const scan = () => {
+    pending = false;
+    if (options.signal.aborted) return;
+    const seen = new Set<Element>();
+    for (const card of options.findCards(doc)) {
+      seen.add(card);
+      const itemId = options.itemIdOf(card);
+      const previous = shown.get(card);
+      if (previous === itemId) {
+        if (itemId) hooks.still?.(card, itemId);
+        continue;
+      }
+      if (previous) hooks.leave(card, previous);
+      if (itemId) {
+        shown.set(card, itemId);
+        hooks.appear(card, itemId);
+      } else shown.delete(card);
+    }
+    for (const [card, itemId] of shown) {
+      if (seen.has(card)) continue;
+      shown.delete(card);
+      hooks.leave(card, itemId);
+    }
+  };
+
+  const request = () => {
+    if (pending) return;
+    pending = true;
+    schedule(scan);
+  };
+
+  const relevant = (record: MutationRecord) => {
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    return nodes.length === 0 || !nodes.every(options.isOwnNode);
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some(relevant)) request();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+  options.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    for (const [card, itemId] of shown) hooks.leave(card, itemId);
+    shown.clear();
+  });
+  request();
+  return { scanNow: scan };
+}
