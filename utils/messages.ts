@@ -4,67 +4,17 @@
  * with zod on receipt and checks its sender before any handler sees it.
  */
 import { z } from 'zod';
-import { CardModel } from './card-model';
-import { AdSighting, ClickKind, LookupStatus } from './model';
 
-/** Who sent a message, as the browser reports it (never as the message claims). */
-export interface SenderInfo {
-  /** The sending extension's id; must be ours. */
-  id?: string;
-  /** Set when the sender is a content script in a tab. */
-  tabUrl?: string;
-  /** The sending document's URL. */
-  url?: string;
-}
+import { coreProtocol } from './protocol/core';
+import { dashboardProtocol } from './protocol/dashboard';
+import { dataProtocol } from './protocol/data';
+import { popupProtocol } from './protocol/popup';
+import type { HandlersOf, SenderInfo, SenderKind } from './protocol/spec';
 
-/** `content`: our content script on a TikTok page. `page`: one of our extension pages. */
-export type SenderKind = 'content' | 'page';
+export type { SenderInfo, SenderKind } from './protocol/spec';
 
-const Empty = z.object({}).strict();
-
-const SightingReport = z.object({
-  sighting: AdSighting,
-  /** true when the ad's card is on screen (an impression); false when only its data was seen. */
-  appeared: z.boolean(),
-});
-
-const SightingAck = z.object({
-  itemId: z.string(),
-  impressions: z.number().int(),
-  productKey: z.string().nullable(),
-  card: CardModel,
-});
-
-const ItemRef = z.object({ itemId: AdSighting.shape.itemId });
-
-const Overview = z.object({
-  sightings: z.number().int(),
-  products: z.number().int(),
-  saved: z.number().int(),
-  recent: z.array(
-    z.object({
-      itemId: z.string(),
-      author: z.string(),
-      caption: z.string(),
-      landingUrl: z.string(),
-      productTitle: z.string().nullable(),
-      lookup: LookupStatus.nullable(),
-    }),
-  ),
-});
-
-export const protocol = {
-  /** Liveness and database check, used by tests and the popup's first paint. */
-  ping: { from: ['content', 'page'], request: Empty, response: z.object({ dbOpen: z.boolean(), version: z.string() }) },
-  /** An ad seen in the feed; the background records it and resolves its product. */
-  'sighting/report': { from: ['content'], request: SightingReport, response: SightingAck },
-  /** A click on the ad's own CTA or on the overlay; `id` is made at the click so a retry can't duplicate it. */
-  'click/record': { from: ['content', 'page'], request: z.object({ id: z.uuid(), kind: ClickKind, itemId: AdSighting.shape.itemId.nullable() }), response: z.object({ recorded: z.boolean() }) },
-  /** Save the ad's advertised (or first available) variant. */
-  'saved/add': { from: ['content'], request: ItemRef, response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
-  /** What the popup and the dashboard show first. */
-  'overview/get': { from: ['page'], request: Empty, response: Overview },
-} as const satisfies Record<string, { from: readonly SenderKind[]; request: z.ZodType; response: z.ZodType }>;
+/** Every message, from every feature's file in utils/protocol/. Names must not collide. */
+export const protocol = { ...coreProtocol, ...popupProtocol, ...dashboardProtocol, ...dataProtocol };
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
@@ -78,7 +28,7 @@ export interface ProtocolError {
 }
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
 
-export type Handlers = { [T in MessageType]: (data: RequestOf<T>, sender: SenderInfo) => Promise<ResponseOf<T>> };
+export type Handlers = HandlersOf<Protocol>;
 
 const Envelope = z.object({ type: z.string().max(64), data: z.unknown() });
 

@@ -1,0 +1,52 @@
+/** Handlers of the core messages (utils/protocol/core.ts). */
+import { cardModelFor } from '../card-model';
+import { recordClick } from '../clicks';
+import type { ProductKey } from '../model';
+import type { coreProtocol } from '../protocol/core';
+import type { HandlersOf } from '../protocol/spec';
+import { saveFromSighting } from '../saved';
+import { identifyProduct, productKeyOf } from '../shopify/product-url';
+import { recentSightings, recordSighting } from '../sightings';
+import type { BackgroundDeps } from './deps';
+
+export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtocol> {
+  const { db } = deps;
+  return {
+    ping: async () => ({ dbOpen: db.isOpen(), version: deps.version }),
+
+    'sighting/report': async ({ sighting, appeared }) => {
+      const ref = identifyProduct(sighting.landingUrl);
+      const productKey = ref.kind === 'product' ? (productKeyOf(ref) as ProductKey) : null;
+      const row = await recordSighting(db, sighting, productKey, deps.now(), appeared);
+      const permitted = ref.kind === 'product' && (await deps.canFetchHost(ref.host));
+      const product = ref.kind === 'product' && permitted ? await deps.resolve(ref) : null;
+      return { itemId: row.itemId, impressions: row.impressions, productKey, card: cardModelFor(row, product, permitted) };
+    },
+
+    'click/record': async (click) => ({ recorded: await recordClick(db, click, deps.now()) }),
+
+    'saved/add': async ({ itemId }) => {
+      const outcome = await saveFromSighting(db, itemId, deps.now());
+      if (outcome.saved) await recordClick(db, { id: crypto.randomUUID(), kind: 'save', itemId }, deps.now());
+      return outcome.saved ? { saved: true, reason: null } : { saved: false, reason: outcome.reason };
+    },
+
+    'overview/get': async () => {
+      const recent = await recentSightings(db, 20);
+      const products = await db.products.bulkGet(recent.map((s) => s.productKey ?? ('' as ProductKey)));
+      return {
+        sightings: await db.sightings.count(),
+        products: await db.products.count(),
+        saved: await db.saved.count(),
+        recent: recent.map((s, i) => ({
+          itemId: s.itemId,
+          author: s.author,
+          caption: s.caption,
+          landingUrl: s.landingUrl,
+          productTitle: products[i]?.title ?? null,
+          lookup: products[i]?.status ?? null,
+        })),
+      };
+    },
+  };
+}

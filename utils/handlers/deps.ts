@@ -1,0 +1,14 @@
+/** What every group of background handlers is built from; tests pass fakes. */
+import type { ScrollCartDb } from '../db';
+import type { ProductRow } from '../model';
+import type { ProductRef } from '../shopify/product-url';
+
+export interface BackgroundDeps {
+  db: ScrollCartDb;
+  /** Resolves a product (cached, rate-limited); the only path to a store. */
+  resolve: (ref: ProductRef) => Promise<ProductRow>;
+  version: string;
+  /** May the background fetch this store host? (host permission granted, host allowed) */
+  canFetchHost: (host: string) => Promise<boolean>;
+  now: () => number;
+}

@@ -1,0 +1,53 @@
+/** The core messages: the feed's sightings, clicks and saves, and the overview pages read first. */
+import { z } from 'zod';
+import { CardModel } from '../card-model';
+import { AdSighting, ClickKind, LookupStatus } from '../model';
+import { Empty, type MessageSpecs } from './spec';
+
+const SightingReport = z.object({
+  sighting: AdSighting,
+  /** true when the ad's card is on screen (an impression); false when only its data was seen. */
+  appeared: z.boolean(),
+});
+
+const SightingAck = z.object({
+  itemId: z.string(),
+  impressions: z.number().int(),
+  productKey: z.string().nullable(),
+  card: CardModel,
+});
+
+const ItemRef = z.object({ itemId: AdSighting.shape.itemId });
+
+const Overview = z.object({
+  sightings: z.number().int(),
+  products: z.number().int(),
+  saved: z.number().int(),
+  recent: z.array(
+    z.object({
+      itemId: z.string(),
+      author: z.string(),
+      caption: z.string(),
+      landingUrl: z.string(),
+      productTitle: z.string().nullable(),
+      lookup: LookupStatus.nullable(),
+    }),
+  ),
+});
+
+export const coreProtocol = {
+  /** Liveness and database check, used by tests and the popup's first paint. */
+  ping: { from: ['content', 'page'], request: Empty, response: z.object({ dbOpen: z.boolean(), version: z.string() }) },
+  /** An ad seen in the feed; the background records it and resolves its product. */
+  'sighting/report': { from: ['content'], request: SightingReport, response: SightingAck },
+  /** A click on the ad's own CTA or on the overlay; `id` is made at the click so a retry can't duplicate it. */
+  'click/record': {
+    from: ['content', 'page'],
+    request: z.object({ id: z.uuid(), kind: ClickKind, itemId: AdSighting.shape.itemId.nullable() }),
+    response: z.object({ recorded: z.boolean() }),
+  },
+  /** Save the ad's advertised (or first available) variant. */
+  'saved/add': { from: ['content'], request: ItemRef, response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
+  /** What the popup and the dashboard show first. */
+  'overview/get': { from: ['page'], request: Empty, response: Overview },
+} as const satisfies MessageSpecs;

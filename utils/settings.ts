@@ -1,0 +1,64 @@
+/**
+ * The user's settings, kept in `storage.local` through WXT's storage wrapper (every context
+ * may read them; only extension pages change them). Read values are validated: a
+ * hand-edited or older value falls back field by field to the defaults.
+ */
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+
+export const Settings = z.object({
+  /** Notify when a saved item's price drops (opt-in: notifications are the user's to allow). */
+  priceDropNotifications: z.boolean(),
+  /** Smallest drop, in percent, worth a notification. */
+  priceDropThresholdPercent: z.number().int().min(1).max(90),
+  /** Let the ad's `utm_*` tags travel to checkout so the merchant's campaign gets credit. Never click ids. */
+  forwardUtm: z.boolean(),
+  /** Land on the store's cart page instead of going straight to checkout. */
+  checkoutLanding: z.enum(['checkout', 'cart']),
+  /** Clicks older than this are deleted. */
+  historyRetentionDays: z.number().int().min(1).max(3650),
+  /** Show the discreet "Ad · not a shop link" chip on ads that lead elsewhere. */
+  showNonShopChips: z.boolean(),
+  /** Host names where the overlay is paused. */
+  pausedSites: z.array(z.string().max(253)).max(100),
+  /** The merchant's own store hosts, for the dashboard. */
+  myStores: z.array(z.string().max(253)).max(50),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  priceDropNotifications: false,
+  priceDropThresholdPercent: 5,
+  forwardUtm: true,
+  checkoutLanding: 'checkout',
+  historyRetentionDays: 365,
+  showNonShopChips: true,
+  pausedSites: [],
+  myStores: [],
+};
+
+/** Keeps every valid field of `raw`, the default for every other. */
+export function parseSettings(raw: unknown): Settings {
+  const object = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const entries = Object.entries(Settings.shape).map(([key, schema]) => {
+    const parsed = schema.safeParse(object[key]);
+    return [key, parsed.success ? parsed.data : DEFAULT_SETTINGS[key as keyof Settings]];
+  });
+  return Object.fromEntries(entries) as Settings;
+}
+
+const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+export async function readSettings(): Promise<Settings> {
+  return parseSettings(await item.getValue());
+}
+
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await readSettings()), ...change });
+  await item.setValue(next);
+  return next;
+}
+
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return item.watch((value) => onChange(parseSettings(value)));
+}
