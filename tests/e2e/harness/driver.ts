@@ -88,7 +88,7 @@ export async function firefoxDriver(world: World): Promise<Driver> {
     rows: async (table) => (await reader.evaluate(readTable, table)) as Row[],
     async extensionPageText(path, selector) {
       const page = await session.openExtensionPage(path, selector);
-      const text = await page.$eval(selector, (el) => el.textContent ?? '');
+      const text = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selector);
       await page.close();
       return text;
     },

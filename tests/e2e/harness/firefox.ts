@@ -44,16 +44,16 @@ export async function launchFirefox(world: World): Promise<FirefoxSession> {
       const url = `${FIREFOX_ORIGIN}${path}`;
       const page = await browser.newPage();
       void page.goto(url).catch(() => {});
-      // Right after install, BiDi can fail to evaluate in a page still leaving about:blank:
-      // retry the wait (and the navigation, if it did not start) until a deadline.
+      // Poll with an evaluation that returns a plain boolean: BiDi in Firefox ESR sometimes
+      // fails to return element handles from moz-extension pages ("right-hand side of 'in'
+      // should be an object"), which made waitForSelector fail there under load.
       const deadline = Date.now() + 20_000;
       for (;;) {
-        try {
-          if (await page.waitForSelector(readySelector, { timeout: 2_000 })) return page;
-        } catch (error) {
-          if (Date.now() > deadline) throw error;
-        }
+        const ready = await page.evaluate((selector) => document.querySelector(selector) !== null, readySelector).catch(() => false);
+        if (ready) return page;
+        if (Date.now() > deadline) throw new Error(`${path}: ${readySelector} did not appear within 20 s (at ${page.url()})`);
         if (!page.url().startsWith(FIREFOX_ORIGIN)) void page.goto(url).catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
     close: () => browser.close(),
