@@ -5,6 +5,7 @@ import { openDb } from '@/utils/db';
 import { createRuntimeListener } from '@/utils/messages';
 import { resolveDurably, resumeLookups } from '@/utils/shopify/lookup-jobs';
 import { isPublicStoreHost } from '@/utils/shopify/product-url';
+import { readSettings } from '@/utils/settings';
 import { createResolver } from '@/utils/shopify/resolver';
 
 export default defineBackground(() => {
@@ -16,6 +17,7 @@ export default defineBackground(() => {
     now: Date.now,
     // Persisted before it starts, so a worker killed mid-lookup resumes it on start-up.
     resolve: (ref) => resolveDurably(db, resolver, ref, Date.now()),
+    settings: readSettings,
     canFetchHost: async (host) => isPublicStoreHost(host) && browser.permissions.contains({ origins: [`https://${host}/*`] }),
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };

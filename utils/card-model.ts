@@ -35,7 +35,15 @@ export function advertisedVariant(product: ProductRow, landingUrl: string): Vari
   return product.variants.find((v) => v.id === wanted) ?? product.variants.find((v) => v.available) ?? product.variants[0];
 }
 
-export function cardModelFor(sighting: Pick<AdSighting, 'landingUrl' | 'adKind'>, product: ProductRow | null, permitted: boolean): CardModel {
+export interface CardOptions {
+  permitted: boolean;
+  /** Settings: forward the ad's utm_* tags to checkout, and land on the cart page instead of checkout. */
+  forwardUtm: boolean;
+  checkoutLanding: 'checkout' | 'cart';
+}
+
+export function cardModelFor(sighting: Pick<AdSighting, 'landingUrl' | 'adKind'>, product: ProductRow | null, options: CardOptions): CardModel {
+  const { permitted } = options;
   const ref = identifyProduct(sighting.landingUrl);
   if (ref.kind !== 'product') return { state: 'not-shoppable', adKind: sighting.adKind };
   if (!permitted) return { state: 'needs-permission', host: ref.host };
@@ -43,12 +51,18 @@ export function cardModelFor(sighting: Pick<AdSighting, 'landingUrl' | 'adKind'>
   if (product.status !== 'ok' || !product.currency) return { state: 'failed', host: ref.host, status: product.status, detail: product.detail.slice(0, 500) };
   const variant = advertisedVariant(product, sighting.landingUrl);
   if (!variant) return { state: 'failed', host: ref.host, status: 'invalid-response', detail: 'the product has no variants' };
-  const utm = Object.fromEntries([...new URL(sighting.landingUrl).searchParams].filter(([key]) => key.startsWith('utm_')));
-  const permalink = buildCartPermalink({ host: ref.host, localePrefix: ref.localePrefix, lines: [{ variantId: variant.id, quantity: 1 }], utm });
+  const utm = options.forwardUtm ? Object.fromEntries([...new URL(sighting.landingUrl).searchParams].filter(([key]) => key.startsWith('utm_'))) : {};
+  const permalink = buildCartPermalink({
+    host: ref.host,
+    localePrefix: ref.localePrefix,
+    lines: [{ variantId: variant.id, quantity: 1 }],
+    utm,
+    storefront: options.checkoutLanding === 'cart',
+  });
   return {
     state: 'product',
     host: ref.host,
-    storeName: null,
+    storeName: product.storeName,
     title: product.title ?? ref.handle,
     variantTitle: variant.title === 'Default Title' ? null : variant.title,
     variantId: variant.id,

@@ -5,6 +5,7 @@ import { createAdOverlays } from '@/utils/feed/ad-overlays';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
 import { sendTyped } from '@/utils/messages';
+import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
 import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/dom';
@@ -17,6 +18,9 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
+    let settings = DEFAULT_SETTINGS;
+    void readSettings().then((current) => (settings = current));
+    ctx.onInvalidated(watchSettings((current) => (settings = current)));
     const overlays = createAdOverlays({
       report: async (sighting, appeared) => {
         const reply = await sendTyped(send, 'sighting/report', { sighting, appeared }).catch(() => null);
@@ -30,6 +34,7 @@ export default defineContentScript({
       click: (kind, itemId) => void sendTyped(send, 'click/record', { id: crypto.randomUUID(), kind, itemId: itemId as TikTokItemId }).catch(() => null),
       mount: (card, model, actions) => mountCard(ctx, card, model, actions),
       sightingFromCard: (card) => sightingFromCard(card, location.pathname),
+      shows: (sighting) => !settings.pausedSites.includes(location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
     });
 
     // The main-world tap's records: ads from the feed's own JSON.

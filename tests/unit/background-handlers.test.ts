@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '@/utils/background-handlers';
 import { openDb, type ScrollCartDb } from '@/utils/db';
 import type { AdSighting, ProductKey, ProductRow, TikTokItemId, VariantId } from '@/utils/model';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { ProductRef } from '@/utils/shopify/product-url';
 
 let db: ScrollCartDb | undefined;
@@ -30,7 +31,7 @@ const product = (ref: ProductRef): ProductRow => ({
   ],
   localePrefix: ref.localePrefix,
   vendor: 'Demo',
-  storeName: null,
+  storeName: 'Demo Store',
   options: [{ name: 'Color', values: ['Red', 'Blue'] }],
   requiresSellingPlan: false,
   currencySource: 'cart',
@@ -49,6 +50,7 @@ function setUp(overrides: Partial<BackgroundDeps> = {}) {
     version: 't',
     now: () => 1000,
     canFetchHost: async () => true,
+    settings: async () => DEFAULT_SETTINGS,
     resolve: async (ref) => (resolved.push(`${ref.host}${ref.localePrefix}/${ref.handle}`), product(ref)),
     ...overrides,
   });
@@ -65,7 +67,7 @@ describe('sighting/report', () => {
     expect(ack.card).toEqual({
       state: 'product',
       host: 'demo-store.myshopify.com',
-      storeName: null,
+      storeName: 'Demo Store',
       title: 'Classic Tote',
       variantTitle: 'Blue',
       variantId: 12,
@@ -75,6 +77,12 @@ describe('sighting/report', () => {
       available: true,
       buyUrl: 'https://demo-store.myshopify.com/cart/12:1?utm_source=tiktok',
     });
+  });
+
+  it('honours the settings: no utm forwarding, cart landing', async () => {
+    const { handlers } = setUp({ settings: async () => ({ ...DEFAULT_SETTINGS, forwardUtm: false, checkoutLanding: 'cart' }) });
+    const ack = await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?utm_source=tiktok'), appeared: true }, {});
+    expect(ack.card).toMatchObject({ buyUrl: 'https://demo-store.myshopify.com/cart/12:1?storefront=true' });
   });
 
   it('counts impressions only for appearances and keeps one row', async () => {

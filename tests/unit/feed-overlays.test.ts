@@ -40,6 +40,7 @@ function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
       return handle;
     },
     sightingFromCard: () => null,
+    shows: () => true,
     ...overrides,
   };
   return { deps, log, handles };
@@ -101,6 +102,17 @@ describe('feed overlays', () => {
     expect(handles.map((h) => h.itemId)).toEqual(['444']);
     expect(log).toEqual(['report 444 dom true']);
     expect(overlays.stats.domFallbacks).toBe(1);
+  });
+
+  it('records but does not draw what the settings hide', async () => {
+    const { deps, log, handles } = fakeDeps({ shows: (s) => s.adKind === 'product-link' });
+    const { overlays } = watch(deps);
+    overlays.learn([sighting('777', 'external'), sighting('778')]);
+    document.body.append(card('777'), card('778'));
+    await tick();
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['778']);
+    expect(log).toContain('report 777 api true');
   });
 
   it('batches many mutations into one scan and stops on abort, removing what it mounted', async () => {

@@ -21,6 +21,8 @@ export interface OverlayDeps {
   mount(card: Element, model: CardModel, actions: { onSave(): void; onBuy(): void }): Promise<CardHandle>;
   /** The DOM fallback, for ad cards whose feed JSON the tap never saw. */
   sightingFromCard(card: Element): AdSighting | null;
+  /** Settings may hide the overlay (a paused site, chips turned off); the sighting is recorded all the same. */
+  shows(sighting: AdSighting): boolean;
 }
 
 interface Entry {
@@ -77,7 +79,8 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     }
     const entry: Entry = { itemId, sighting, model: firstModel(sighting), saved: null, gone: false };
     entries.set(card, entry);
-    void mount(card, entry).then(() => refresh(entry, true));
+    if (deps.shows(sighting)) void mount(card, entry).then(() => refresh(entry, true));
+    else void refresh(entry, true);
   };
 
   const leave = (card: Element) => {
@@ -90,7 +93,7 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
 
   const still = (card: Element) => {
     const entry = entries.get(card);
-    if (!entry?.handle || entry.handle.isAttached()) return;
+    if (!entry?.handle || entry.handle.isAttached() || !deps.shows(entry.sighting)) return;
     // The page re-rendered the card and dropped our overlay: put it back, no new impression.
     entry.handle.remove();
     entry.handle = undefined;

@@ -20,7 +20,8 @@ export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtoc
       const row = await recordSighting(db, sighting, productKey, deps.now(), appeared);
       const permitted = ref.kind === 'product' && (await deps.canFetchHost(ref.host));
       const product = ref.kind === 'product' && permitted ? await deps.resolve(ref) : null;
-      return { itemId: row.itemId, impressions: row.impressions, productKey, card: cardModelFor(row, product, permitted) };
+      const { forwardUtm, checkoutLanding } = await deps.settings();
+      return { itemId: row.itemId, impressions: row.impressions, productKey, card: cardModelFor(row, product, { permitted, forwardUtm, checkoutLanding }) };
     },
 
     'click/record': async (click) => ({ recorded: await recordClick(db, click, deps.now()) }),

@@ -1,6 +1,7 @@
 /** What every group of background handlers is built from; tests pass fakes. */
 import type { ScrollCartDb } from '../db';
 import type { ProductRow } from '../model';
+import type { Settings } from '../settings';
 import type { ProductRef } from '../shopify/product-url';
 
 export interface BackgroundDeps {
@@ -11,4 +12,6 @@ export interface BackgroundDeps {
   /** May the background fetch this store host? (host permission granted, host allowed) */
   canFetchHost: (host: string) => Promise<boolean>;
   now: () => number;
+  /** The user's settings as they are now (storage.local). */
+  settings: () => Promise<Settings>;
 }
