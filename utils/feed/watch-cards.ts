@@ -1,7 +1,8 @@
 /**
  * Watches the feed's cards as the virtualised list fills, recycles and removes them.
- * The observer callback only marks the page dirty; the scan runs once per animation frame
- * (STYLE.md § The guest in a busy page), and reports which item each card now shows.
+ * The observer callback only marks the page dirty; one scan runs later for all the
+ * mutations of a task, at most about once per frame (STYLE.md § The guest in a busy page),
+ * and reports which item each card now shows.
  */
 export interface CardHooks {
   /** A card now shows `itemId` (newly inserted, or recycled from another item). */
@@ -21,8 +22,35 @@ export interface WatchOptions {
   signal: AbortSignal;
 }
 
+/**
+ * Runs `run` right after the current task (so a filled card gets its overlay in the same
+ * frame) unless a scan already ran in this frame; then at the next animation frame. Scans
+ * are thus batched per task and never more than about one per frame.
+ */
+export function soonButOncePerFrame(): (run: () => void) => void {
+  const channel = new MessageChannel();
+  let queued: (() => void) | null = null;
+  let lastRun = -Infinity;
+  channel.port1.onmessage = () => {
+    const run = queued;
+    queued = null;
+    run?.();
+  };
+  return (run) => {
+    const wrapped = () => {
+      lastRun = performance.now();
+      run();
+    };
+    if (performance.now() - lastRun < 16) requestAnimationFrame(wrapped);
+    else {
+      queued = wrapped;
+      channel.port2.postMessage(null);
+    }
+  };
+}
+
 export function watchFeedCards(doc: Document, hooks: CardHooks, options: WatchOptions): { scanNow(): void } {
-  const schedule = options.schedule ?? ((run: () => void) => requestAnimationFrame(run));
+  const schedule = options.schedule ?? soonButOncePerFrame();
   const shown = new Map<Element, string>();
   let pending = false;
 

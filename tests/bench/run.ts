@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: builds nothing itself (run after `npm run build`), measures every figure
+ * against its goal on this machine, prints a table and writes bench/results.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { startWorld } from '../fixtures/world';
+import { ROOT } from '../e2e/harness/paths';
+import { bundleSizes } from './bundle-size';
+import { detectionLatency } from './detection-latency';
+import type { Figure } from './figures';
+
+const results: Figure[] = [...bundleSizes()];
+const world = await startWorld();
+try {
+  results.push(...(await detectionLatency(world)));
+} finally {
+  await world.close();
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+console.log(`\nScrollCart benchmarks on ${machine}\n`);
+console.table(results.map((r) => ({ figure: r.figure, value: r.value, unit: r.unit, goal: r.goal, met: r.met ? 'yes' : 'NO' })));
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('Written to bench/results.json');
