@@ -14,7 +14,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'contextMenus'],
     host_permissions: ['*://*.tiktok.com/*', 'https://*.myshopify.com/*'],
     // Custom store domains are asked for one at a time, on a user gesture (DESIGN.md § Permissions).
     optional_host_permissions: ['https://*/*'],

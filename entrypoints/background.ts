@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createHandlers } from '@/utils/background-handlers';
 import { openDb } from '@/utils/db';
 import { createRuntimeListener } from '@/utils/messages';
+import { installMissedAdMenu } from '@/utils/missed-ad-menu';
 import { resolveDurably, resumeLookups } from '@/utils/shopify/lookup-jobs';
 import { isPublicStoreHost } from '@/utils/shopify/product-url';
 import { readSettings } from '@/utils/settings';
@@ -24,4 +25,5 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(createRuntimeListener(handlers, self));
   void resumeLookups(db, resolver, Date.now());
+  installMissedAdMenu();
 });

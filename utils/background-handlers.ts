@@ -6,11 +6,12 @@ import { coreHandlers } from './handlers/core';
 import { dashboardHandlers } from './handlers/dashboard';
 import { dataHandlers } from './handlers/data';
 import type { BackgroundDeps } from './handlers/deps';
+import { diagnosticsHandlers } from './handlers/diagnostics';
 import { popupHandlers } from './handlers/popup';
 import type { Handlers } from './messages';
 
 export type { BackgroundDeps } from './handlers/deps';
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  return { ...coreHandlers(deps), ...popupHandlers(deps), ...dashboardHandlers(deps), ...dataHandlers(deps) };
+  return { ...coreHandlers(deps), ...popupHandlers(deps), ...dashboardHandlers(deps), ...dataHandlers(deps), ...diagnosticsHandlers(deps) };
 }

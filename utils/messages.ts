@@ -8,13 +8,14 @@ import { z } from 'zod';
 import { coreProtocol } from './protocol/core';
 import { dashboardProtocol } from './protocol/dashboard';
 import { dataProtocol } from './protocol/data';
+import { diagnosticsProtocol } from './protocol/diagnostics';
 import { popupProtocol } from './protocol/popup';
 import type { HandlersOf, SenderInfo, SenderKind } from './protocol/spec';
 
 export type { SenderInfo, SenderKind } from './protocol/spec';
 
 /** Every message, from every feature's file in utils/protocol/. Names must not collide. */
-export const protocol = { ...coreProtocol, ...popupProtocol, ...dashboardProtocol, ...dataProtocol };
+export const protocol = { ...coreProtocol, ...popupProtocol, ...dashboardProtocol, ...dataProtocol, ...diagnosticsProtocol };
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;

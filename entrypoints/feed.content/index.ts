@@ -1,9 +1,11 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountCard } from '@/components/overlay/mount-card';
 import { createAdOverlays } from '@/utils/feed/ad-overlays';
+import { reportCountersPeriodically } from '@/utils/feed/diagnostics-reporter';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
+import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
 import { sendTyped } from '@/utils/messages';
 import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
 import type { TikTokItemId } from '@/utils/model';
@@ -33,13 +35,19 @@ export default defineContentScript({
       },
       click: (kind, itemId) => void sendTyped(send, 'click/record', { id: crypto.randomUUID(), kind, itemId: itemId as TikTokItemId }).catch(() => null),
       mount: (card, model, actions) => mountCard(ctx, card, model, actions),
-      sightingFromCard: (card) => sightingFromCard(card, location.pathname),
+      sightingFromCard: (card) => {
+        const sighting = sightingFromCard(card, location.pathname);
+        // Through the receiver, so DOM finds share its dedup and its counters with the tap's.
+        if (sighting) receiver.add(sighting);
+        return sighting;
+      },
       shows: (sighting) => !settings.pausedSites.includes(location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
     });
 
     // The main-world tap's records: ads from the feed's own JSON.
     const channel = crypto.randomUUID();
-    const receiver = createTapReceiver(channel);
+    // A window.open after a click in a card can be the only way to learn an ad's landing URL.
+    const receiver = createTapReceiver(channel, { onClick: (click) => click.sighting && overlays.learn([click.sighting]) });
     const hello: HelloMessage = { tag: CHANNEL_TAG, kind: 'hello', channel };
     ctx.addEventListener(window, 'message', (event) => {
       if (event.source !== window || event.origin !== location.origin) return;
@@ -55,6 +63,21 @@ export default defineContentScript({
       watchFeedCards(document, overlays.hooks, { findCards: findFeedCards, itemIdOf: itemIdOfCard, isOwnNode: isOwnOverlayNode, signal: stop.signal });
     if (document.documentElement) startWatching();
     else ctx.addEventListener(document, 'DOMContentLoaded', startWatching, { once: true });
+    // Diagnostics: counter deltas, and missed-ad reports when the context menu asks.
+    reportCountersPeriodically(
+      () => ({ ...receiver.stats, overlay: overlays.stats }),
+      (delta) => void sendTyped(send, 'diagnostics/report', { delta }).catch(() => null),
+      stop.signal,
+    );
+    const contextCard = trackContextCard(document, stop.signal);
+    const onCommand = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== CAPTURE_MISSED) return;
+      const shape = contextCard.take();
+      if (shape) void sendTyped(send, 'diagnostics/missed', { page: location.pathname, shape }).catch(() => null);
+    };
+    browser.runtime.onMessage.addListener(onCommand);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+
     watchCtaClicks(document, (itemId) => void sendTyped(send, 'click/record', { id: crypto.randomUUID(), kind: 'cta', itemId: itemId as TikTokItemId }), stop.signal);
   },
 });
