@@ -8,13 +8,32 @@ import type { LookupStatus } from '@/utils/model';
 
 export type MessageKey = keyof typeof en;
 
+const plain = new Map<MessageKey, string>();
+
 export function t(key: MessageKey, substitutions?: string | string[]): string {
+  // Texts without substitutions are asked once: each ask is a call into the browser.
+  if (substitutions === undefined) {
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = browser.i18n.getMessage(key) || key));
+    return text;
+  }
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
 /** 'rtl' for Arabic and other right-to-left UI languages. */
+let direction: 'rtl' | 'ltr' | undefined;
+let uiLanguage: string | undefined;
+
+/** 'rtl' for Arabic and other right-to-left UI languages (asked once: the UI language can't change under us). */
 export function textDirection(): 'rtl' | 'ltr' {
-  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  direction ??= browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  return direction;
+}
+
+/** The browser's UI language, asked once (each ask is a call into the browser). */
+export function uiLocale(): string {
+  uiLanguage ??= browser.i18n.getUILanguage();
+  return uiLanguage;
 }
 
 export function lookupStatusText(status: LookupStatus | null): string {
@@ -23,6 +42,6 @@ export function lookupStatusText(status: LookupStatus | null): string {
 
 /** Sets the document's language and direction before the first render. */
 export function applyDocumentLocale(doc: Document): void {
-  doc.documentElement.lang = browser.i18n.getUILanguage();
+  doc.documentElement.lang = uiLocale();
   doc.documentElement.dir = textDirection();
 }

@@ -21,11 +21,18 @@ export function shopifyCentsToMinor(cents: number, currency: string): number {
 }
 
 /** Formats minor units for people, in their locale, with the store's currency. */
+// Building an Intl.NumberFormat costs far more than using one (measured in the feed's profile).
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(
-    minor / 10 ** exponent,
-  );
+  const key = `${locale ?? ''}|${currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+    formatters.set(key, format);
+  }
+  return format.format(minor / 10 ** exponent);
 }
 
 /** A decimal money string as Shopify's `.json` endpoints write it ("30.00", "1000", "12.345"). */

@@ -1,13 +1,16 @@
 /**
- * Mounts one product card on one feed card, in a shadow root (WXT's shadow-root UI), on
- * top of the card and without changing its size: TikTok's virtualised list measures cards.
+ * Mounts one product card on one feed card, in a shadow root, on top of the card and
+ * without changing its size: TikTok's virtualised list measures cards.
+ *
+ * Why not WXT's createShadowRootUi: it registers `ctx.onInvalidated(remove)` for every UI
+ * and never unregisters it, so each card mounted during a long scroll stayed reachable
+ * with its whole shadow tree (detached DOM growing with the scroll, measured in
+ * tests/bench). Here, teardown is owned by the feed watcher: every card that leaves, and
+ * every card still shown when the content script is invalidated, is removed.
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardModel } from '@/utils/card-model';
-import { textDirection } from '../i18n';
+import { textDirection, uiLocale } from '../i18n';
 import cardCss from './card.css?inline';
 import { ProductCard, type CardActions } from './ProductCard';
 
@@ -18,39 +21,40 @@ export interface MountedCard {
   remove(): void;
 }
 
+export const HOST_TAG = 'scrollcart-card';
+/** Reset inherited styles, then lay the card over the top corner of its anchor, size 0 in the flow. */
+const HOST_CSS = `:host{all:initial!important;display:block!important;position:relative!important;width:0!important;height:0!important;overflow:visible!important;z-index:2!important}.sc-pos{position:absolute;top:0;inset-inline-start:0}`;
+
 /** The player wrapper is positioned by the page; the card itself may not be. */
 function anchorOf(card: Element): Element {
   return card.querySelector('[id^="xgwrapper-"]') ?? card;
 }
 
-export async function mountCard(ctx: ContentScriptContext, card: Element, model: CardModel, actions: CardActions): Promise<MountedCard> {
+export function mountCard(card: Element, model: CardModel, actions: CardActions): MountedCard {
+  const locale = uiLocale();
+  const host = document.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = HOST_CSS + cardCss;
+  const container = document.createElement('div');
+  container.className = 'sc-pos sc-root';
+  container.dir = textDirection();
+  shadow.append(style, container);
+  const anchor = anchorOf(card);
+  anchor.prepend(host);
+
   let state = { model, saved: null as boolean | string | null };
-  const locale = browser.i18n.getUILanguage();
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: 'scrollcart-card',
-    css: cardCss,
-    position: 'overlay',
-    zIndex: 2,
-    anchor: anchorOf(card),
-    append: 'first',
-    onMount(container) {
-      container.classList.add('sc-root');
-      container.dir = textDirection();
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  const draw = () => ui.mounted && render(<ProductCard model={state.model} saved={state.saved} actions={actions} locale={locale} />, ui.mounted);
-  ui.mount();
+  const draw = () => render(<ProductCard model={state.model} saved={state.saved} actions={actions} locale={locale} />, container);
   draw();
   return {
     update(next, saved) {
       state = { model: next, saved: saved === undefined ? state.saved : saved };
       draw();
     },
-    isAttached: () => ui.shadowHost.isConnected && card.contains(ui.shadowHost),
-    remove: () => ui.remove(),
+    isAttached: () => host.isConnected && anchor.contains(host),
+    remove() {
+      render(null, container);
+      host.remove();
+    },
   };
 }

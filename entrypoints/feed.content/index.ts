@@ -34,13 +34,11 @@ export default defineContentScript({
         return reply.data.saved || (reply.data.reason ?? '');
       },
       click: (kind, itemId) => void sendTyped(send, 'click/record', { id: crypto.randomUUID(), kind, itemId: itemId as TikTokItemId }).catch(() => null),
-      mount: (card, model, actions) => mountCard(ctx, card, model, actions),
-      sightingFromCard: (card) => {
-        const sighting = sightingFromCard(card, location.pathname);
-        // Through the receiver, so DOM finds share its dedup and its counters with the tap's.
-        if (sighting) receiver.add(sighting);
-        return sighting;
-      },
+      mount: async (card, model, actions) => mountCard(card, model, actions),
+      // Not through the receiver: its dedup would then drop the feed JSON that later improves this record.
+      sightingFromCard: (card, thorough) => sightingFromCard(card, location.pathname, { labelWalk: thorough }),
+      whenIdle: (run) => void requestIdleCallback(run, { timeout: 1000 }),
+      itemIdOf: itemIdOfCard,
       shows: (sighting) => !settings.pausedSites.includes(location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
     });
 

@@ -49,7 +49,7 @@ test('chromium: feed counters reach the background, and a missed ad can be repor
   for (let i = 0; i < 6; i += 1) await page.mouse.wheel(0, 1200);
   // The content script reports its counter deltas every few seconds.
   await expect
-    .poll(async () => ((await stored('diagnostics')) as Record<string, number> | undefined)?.['adsBySource:dom'] ?? 0, { timeout: 20_000 })
+    .poll(async () => ((await stored('diagnostics')) as Record<string, number> | undefined)?.['overlay:domFallbacks'] ?? 0, { timeout: 20_000 })
     .toBeGreaterThan(0);
   const counters = (await stored('diagnostics')) as Record<string, number>;
   expect(counters['overlay:domFallbacks']).toBeGreaterThan(0);

@@ -40,6 +40,8 @@ function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
       return handle;
     },
     sightingFromCard: () => null,
+    whenIdle: (run) => void setTimeout(run, 0),
+    itemIdOf,
     shows: () => true,
     ...overrides,
   };
@@ -94,14 +96,18 @@ describe('feed overlays', () => {
   });
 
   it('falls back to the DOM for ad cards the tap never saw', async () => {
-    const { deps, log, handles } = fakeDeps({ sightingFromCard: (c) => (itemIdOf(c) === '444' ? sighting('444', 'unknown', 'dom') : null) });
+    // 444 carries an ad hook (found at once), 445 only a label text (found by the idle walk).
+    const { deps, log, handles } = fakeDeps({
+      sightingFromCard: (c, thorough) => (itemIdOf(c) === '444' || (thorough && itemIdOf(c) === '445') ? sighting(itemIdOf(c)!, 'unknown', 'dom') : null),
+    });
     const { overlays } = watch(deps);
-    document.body.append(card('444'), card('555'));
+    document.body.append(card('444'), card('445'), card('555'));
     await tick();
     await tick();
-    expect(handles.map((h) => h.itemId)).toEqual(['444']);
-    expect(log).toEqual(['report 444 dom true']);
-    expect(overlays.stats.domFallbacks).toBe(1);
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['444', '445']);
+    expect(log).toEqual(['report 444 dom true', 'report 445 dom true']);
+    expect(overlays.stats.domFallbacks).toBe(2);
   });
 
   it('records but does not draw what the settings hide', async () => {

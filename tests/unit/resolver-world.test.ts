@@ -1,12 +1,12 @@
 // @vitest-environment node
 // The resolver against the local fake stores over real HTTPS (tests/fixtures/world.ts), with
 // a `fetch` that reaches them under their real host names, as the browser does in e2e.
-import { request } from 'node:https';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ScrollCartDb } from '@/utils/db';
 import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
 import type { ResolverDeps } from '@/utils/shopify/resolver';
 import { OTHER_STORE_HOST, startWorld, type World } from '../fixtures/world';
+import { worldFetch } from '../fixtures/world-fetch';
 import { makeResolver, virtualClock } from './resolver-fake-store';
 
 let world: World;
@@ -23,44 +23,10 @@ afterEach(async () => {
   dbs = [];
 });
 
-/** One GET to the world under `url`'s host name (SNI + Host header), redirects followed like `redirect: 'follow'`. */
-function worldFetch(): typeof fetch {
-  const once = (url: URL, signal?: AbortSignal | null) =>
-    new Promise<{ status: number; headers: Headers; body: Buffer }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: world.port, path: url.pathname + url.search, servername: url.hostname, headers: { host: url.hostname }, rejectUnauthorized: false, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const headers = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, String(v));
-          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
-        });
-        res.on('error', reject);
-      });
-      signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
-      req.on('error', reject);
-      req.end();
-    });
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    let url = new URL(String(input));
-    for (let hop = 0; hop < 5; hop += 1) {
-      const got = await once(url, init?.signal);
-      const location = got.headers.get('location');
-      if (got.status >= 300 && got.status < 400 && location) {
-        url = new URL(location, url);
-        continue;
-      }
-      const response = new Response(got.status === 204 ? null : new Uint8Array(got.body), { status: got.status, headers: got.headers });
-      return Object.defineProperty(response, 'url', { value: url.href });
-    }
-    throw new TypeError('too many redirects');
-  }) as typeof fetch;
-}
-
 const ref = (url: string) => identifyProduct(url) as ProductRef;
 const storeRequests = (host: string) => world.requests.filter((r) => r.host === host);
 function resolverOnWorld(overrides: Partial<ResolverDeps> = {}) {
-  const made = makeResolver(worldFetch(), { timeoutMs: 2_000, ...overrides });
+  const made = makeResolver(worldFetch(world), { timeoutMs: 2_000, ...overrides });
   dbs.push(made.db);
   return made;
 }

@@ -19,8 +19,11 @@ export interface OverlayDeps {
   save(itemId: string): Promise<true | string>;
   click(kind: ClickKind, itemId: string): void;
   mount(card: Element, model: CardModel, actions: { onSave(): void; onBuy(): void }): Promise<CardHandle>;
-  /** The DOM fallback, for ad cards whose feed JSON the tap never saw. */
-  sightingFromCard(card: Element): AdSighting | null;
+  /** The DOM fallback, for ad cards whose feed JSON the tap never saw: hooks only (`thorough` false), or also label texts. */
+  sightingFromCard(card: Element, thorough: boolean): AdSighting | null;
+  /** Runs the thorough fallback later, when the page is idle; `run` checks the card still shows the item. */
+  whenIdle(run: () => void): void;
+  itemIdOf(card: Element): string | null;
   /** Settings may hide the overlay (a paused site, chips turned off); the sighting is recorded all the same. */
   shows(sighting: AdSighting): boolean;
 }
@@ -70,11 +73,15 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     stats.mounted += 1;
   };
 
-  const appear = (card: Element, itemId: string) => {
+  const appear = (card: Element, itemId: string, thorough = false) => {
     let sighting = known.get(itemId);
     if (!sighting) {
-      sighting = deps.sightingFromCard(card) ?? undefined;
-      if (!sighting) return;
+      sighting = deps.sightingFromCard(card, thorough) ?? undefined;
+      if (!sighting) {
+        // Most cards are organic: the costly label walk waits for idle time, off the scroll's path.
+        if (!thorough) deps.whenIdle(() => card.isConnected && !entries.has(card) && deps.itemIdOf(card) === itemId && appear(card, itemId, true));
+        return;
+      }
       stats.domFallbacks += 1;
     }
     const entry: Entry = { itemId, sighting, model: firstModel(sighting), saved: null, gone: false };
@@ -110,5 +117,5 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     }
   };
 
-  return { hooks: { appear, leave, still }, learn, stats };
+  return { hooks: { appear: (card, itemId) => appear(card, itemId), leave, still }, learn, stats };
 }

@@ -7,7 +7,7 @@
  * caption saying "Sponsored" is not an ad.
  */
 import { AD_LABELS, NOT_A_LABEL } from './signals';
-import { normalizeLabel, oneLine } from './text';
+import { INVISIBLE, normalizeLabel, oneLine } from './text';
 
 const LABELS: ReadonlySet<string> = new Set(Object.values(AD_LABELS).flat().map(normalizeLabel));
 /** Longer text is no label; texts are cut to this before being combined, so work stays linear. */
@@ -74,8 +74,23 @@ function textOf(node: Node, walk: Walk, depth: number): string | null {
   return whole.slice(0, MAX_LABEL_CHARS * 2);
 }
 
+/** Labels as the cheap screen compares them: case-folded, without any white space. */
+const SQUEEZED = [...LABELS].map((label) => label.replace(/\s+/g, ''));
+
+/**
+ * A cheap, sound screen before the walk: any label the walk can find is a run of the card's
+ * text, so it is a substring of the whole text once case, white space and invisible
+ * characters are dropped. Most organic cards fail it and skip the walk.
+ */
+function mayHoldLabel(card: Element): boolean {
+  const aria = [...card.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label')).join('');
+  const text = `${card.textContent ?? ''}${aria}`.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, '').toLowerCase();
+  return SQUEEZED.some((label) => text.includes(label));
+}
+
 /** The ad label text found among the card's own (non-user) text, or null. */
 export function findAdLabelText(card: Element): string | null {
+  if (!mayHoldLabel(card)) return null;
   const walk: Walk = { budget: MAX_ELEMENTS, found: null };
   textOf(card, walk, 0);
   return walk.found === null ? null : oneLine(walk.found, MAX_LABEL_CHARS);

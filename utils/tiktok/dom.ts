@@ -34,8 +34,13 @@ export function adLabelOf(card: Element): string | null {
 }
 
 /** Ad label hook, ads CTA hook, or a localised label text. */
+/** The cheap test: one of the ad hooks is in the card. */
+export function hasAdHook(card: Element): boolean {
+  return !!card.querySelector(`${SELECTORS.adLabel}, ${SELECTORS.adCta}, ${SELECTORS.adOther}`);
+}
+
 export function isAdCard(card: Element): boolean {
-  return !!card.querySelector(`${SELECTORS.adLabel}, ${SELECTORS.adCta}, ${SELECTORS.adOther}`) || findAdLabelText(card) !== null;
+  return hasAdHook(card) || findAdLabelText(card) !== null;
 }
 
 function authorOf(card: Element): string {
@@ -66,8 +71,12 @@ function ctaHref(card: Element, cta: Element | null): string {
 }
 
 /** A 'dom' sighting for an ad card with an item id, else null. The landing URL is '' unless the CTA links it. */
-export function sightingFromCard(card: Element, page: string): AdSighting | null {
-  if (!isAdCard(card)) return null;
+/**
+ * `labelWalk: false` checks the hooks only; the walk over the card's text for a localised
+ * label costs more and can run later, in idle time.
+ */
+export function sightingFromCard(card: Element, page: string, options: { labelWalk?: boolean } = {}): AdSighting | null {
+  if (!(options.labelWalk === false ? hasAdHook(card) : isAdCard(card))) return null;
   const itemId = itemIdOfCard(card);
   if (!itemId) return null;
   const cta = card.querySelector(SELECTORS.adCta);

@@ -5,7 +5,7 @@
  */
 
 /** Zero-width characters, soft hyphen and bidi controls: invisible, so a label may hide behind them. */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+export const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
 /** C0/C1 controls except tab and newline. */
 const CONTROL = /(?![\t\n])\p{Cc}/gu;
 /** Separators a renderer may put around a label ("Sponsored ·"). */

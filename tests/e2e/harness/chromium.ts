@@ -33,20 +33,27 @@ export interface LaunchOptions {
   headless?: boolean;
   executablePath?: string;
   extraArgs?: string[];
+  /** false: the same browser without ScrollCart, for side-by-side benchmarks. */
+  withExtension?: boolean;
 }
 
-export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [] }: LaunchOptions): Promise<ChromiumSession> {
-  const build = requireFile(CHROME_BUILD, 'run `npm run build` first');
+export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true }: LaunchOptions): Promise<ChromiumSession> {
+  const build = withExtension ? requireFile(CHROME_BUILD, 'run `npm run build` first') : null;
   requireFile(executablePath, 'install Debian chromium: apt-get install -y chromium');
   const profile = mkdtempSync(join(tmpdir(), 'scrollcart-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
     viewport: null,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${build}`, `--load-extension=${build}`, ...(world?.chromiumArgs() ?? []), ...extraArgs],
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(build ? [`--disable-extensions-except=${build}`, `--load-extension=${build}`] : ['--disable-extensions']),
+      ...(world?.chromiumArgs() ?? []),
+      ...extraArgs,
+    ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await worker()).url()).host;
+  const extensionId = build ? new URL((await worker()).url()).host : '';
   return {
     context,
     extensionId,
