@@ -9,15 +9,21 @@ import { startWorld } from '../fixtures/world';
 import { ROOT } from '../e2e/harness/paths';
 import { bundleSizes } from './bundle-size';
 import { detectionLatency } from './detection-latency';
+import { feedOverhead } from './feed-overhead';
+import { resolverAtScale } from './resolver';
 import type { Figure } from './figures';
 
 const results: Figure[] = [...bundleSizes()];
 const world = await startWorld();
 try {
   results.push(...(await detectionLatency(world)));
+  // BENCH_ITEMS / BENCH_REPS trade precision for time; the defaults finish in a few minutes on 2 cores.
+  results.push(...(await feedOverhead(world, Number(process.env.BENCH_ITEMS ?? 2000), Number(process.env.BENCH_REPS ?? 3))));
 } finally {
   await world.close();
 }
+
+results.push(...(await resolverAtScale()));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 console.log(`\nScrollCart benchmarks on ${machine}\n`);
