@@ -10,6 +10,7 @@ import { dashboardProtocol } from './protocol/dashboard';
 import { dataProtocol } from './protocol/data';
 import { diagnosticsProtocol } from './protocol/diagnostics';
 import { popupProtocol } from './protocol/popup';
+import { fail, senderFor, type Reply } from './protocol/send';
 import type { HandlersOf, SenderInfo, SenderKind } from './protocol/spec';
 
 export type { SenderInfo, SenderKind } from './protocol/spec';
@@ -22,12 +23,7 @@ export type MessageType = keyof Protocol;
 export type RequestOf<T extends MessageType> = z.infer<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<Protocol[T]['response']>;
 
-export type ProtocolErrorKind = 'unknown-type' | 'invalid-request' | 'forbidden-sender' | 'handler-failed' | 'invalid-response';
-export interface ProtocolError {
-  kind: ProtocolErrorKind;
-  message: string;
-}
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+export type { ProtocolError, ProtocolErrorKind, Reply } from './protocol/send';
 
 export type Handlers = HandlersOf<Protocol>;
 
@@ -41,9 +37,6 @@ export function classifySender(sender: SenderInfo, ownId: string, ownOrigin: str
   return sender.tabUrl !== undefined ? 'content' : null;
 }
 
-function fail(kind: ProtocolErrorKind, message: string): Reply<never> {
-  return { ok: false, error: { kind, message } };
-}
 
 /** Validates, checks the sender, runs the handler, and always answers with a `Reply`. */
 export async function handleMessage(
@@ -71,17 +64,8 @@ export async function handleMessage(
 }
 
 /** Sends a message through `send` (the browser's runtime.sendMessage) and validates the answer. */
-export async function sendTyped<T extends MessageType>(
-  send: (message: unknown) => Promise<unknown>,
-  type: T,
-  data: RequestOf<T>,
-): Promise<Reply<ResponseOf<T>>> {
-  const reply = (await send({ type, data })) as Reply<unknown> | undefined;
-  if (!reply || typeof reply !== 'object') return fail('invalid-response', `${type}: no answer from the background`);
-  if (!reply.ok) return reply;
-  const parsed = protocol[type].response.safeParse(reply.data);
-  if (!parsed.success) return fail('invalid-response', `${type}: ${z.prettifyError(parsed.error)}`);
-  return { ok: true, data: parsed.data as ResponseOf<T> };
+export function sendTyped<T extends MessageType>(send: (message: unknown) => Promise<unknown>, type: T, data: RequestOf<T>): Promise<Reply<ResponseOf<T>>> {
+  return senderFor(protocol, send)(type, data);
 }
 
 /** A sender as `runtime.onMessage` reports it (the subset we read). */

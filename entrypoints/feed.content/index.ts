@@ -6,14 +6,17 @@ import { reportCountersPeriodically } from '@/utils/feed/diagnostics-reporter';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
 import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
-import { sendTyped } from '@/utils/messages';
+import { coreProtocol } from '@/utils/protocol/core';
+import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
+import { senderFor } from '@/utils/protocol/send';
 import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
 import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/dom';
 import { createTapReceiver } from '@/utils/tiktok/receiver';
 
-const send = (message: unknown) => browser.runtime.sendMessage(message);
+// Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
+const ask = senderFor({ ...coreProtocol, ...diagnosticsProtocol }, (message) => browser.runtime.sendMessage(message));
 
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
@@ -25,15 +28,15 @@ export default defineContentScript({
     ctx.onInvalidated(watchSettings((current) => (settings = current)));
     const overlays = createAdOverlays({
       report: async (sighting, appeared) => {
-        const reply = await sendTyped(send, 'sighting/report', { sighting, appeared }).catch(() => null);
+        const reply = await ask('sighting/report', { sighting, appeared }).catch(() => null);
         return reply?.ok ? reply.data.card : null;
       },
       save: async (itemId) => {
-        const reply = await sendTyped(send, 'saved/add', { itemId: itemId as TikTokItemId }).catch(() => null);
+        const reply = await ask('saved/add', { itemId: itemId as TikTokItemId }).catch(() => null);
         if (!reply?.ok) return reply?.error.message ?? 'ScrollCart is not answering';
         return reply.data.saved || (reply.data.reason ?? '');
       },
-      click: (kind, itemId) => void sendTyped(send, 'click/record', { id: crypto.randomUUID(), kind, itemId: itemId as TikTokItemId }).catch(() => null),
+      click: (kind, itemId) => void ask('click/record', { id: crypto.randomUUID(), kind, itemId: itemId as TikTokItemId }).catch(() => null),
       mount: async (card, model, actions) => mountCard(card, model, actions),
       // Not through the receiver: its dedup would then drop the feed JSON that later improves this record.
       sightingFromCard: (card, thorough) => sightingFromCard(card, location.pathname, { labelWalk: thorough }),
@@ -64,18 +67,18 @@ export default defineContentScript({
     // Diagnostics: counter deltas, and missed-ad reports when the context menu asks.
     reportCountersPeriodically(
       () => ({ ...receiver.stats, overlay: overlays.stats }),
-      (delta) => void sendTyped(send, 'diagnostics/report', { delta }).catch(() => null),
+      (delta) => void ask('diagnostics/report', { delta }).catch(() => null),
       stop.signal,
     );
     const contextCard = trackContextCard(document, stop.signal);
     const onCommand = (message: unknown, sender: Browser.runtime.MessageSender) => {
       if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== CAPTURE_MISSED) return;
       const shape = contextCard.take();
-      if (shape) void sendTyped(send, 'diagnostics/missed', { page: location.pathname, shape }).catch(() => null);
+      if (shape) void ask('diagnostics/missed', { page: location.pathname, shape }).catch(() => null);
     };
     browser.runtime.onMessage.addListener(onCommand);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
 
-    watchCtaClicks(document, (itemId) => void sendTyped(send, 'click/record', { id: crypto.randomUUID(), kind: 'cta', itemId: itemId as TikTokItemId }), stop.signal);
+    watchCtaClicks(document, (itemId) => void ask('click/record', { id: crypto.randomUUID(), kind: 'cta', itemId: itemId as TikTokItemId }), stop.signal);
   },
 });
