@@ -1,36 +1,27 @@
-import { t, lookupStatusText } from './i18n';
-import { useOverview } from './use-overview';
+/** The merchant dashboard (issue 6): my stores, each with its ads, their landing checks and snapshots; export and import. */
+import { t } from './i18n';
+import { DataTools } from './dashboard/DataTools';
+import { useMessage } from './dashboard/send';
+import { StorePicker } from './dashboard/StorePicker';
+import { StoreSection } from './dashboard/StoreSection';
 
 export function Dashboard() {
-  const overview = useOverview();
+  const [stores, reload] = useMessage('dashboard/stores', {}, 'stores');
   return (
     <main class="dashboard">
       <h1>{t('dashboardTitle')}</h1>
-      <p>{t('dashboardIntro')}</p>
-      {overview.state === 'loading' && <p aria-live="polite">{t('loading')}</p>}
-      {overview.state === 'error' && <p role="alert">{t('backgroundUnavailable', overview.message)}</p>}
-      {overview.state === 'ready' && (
-        <table data-testid="sightings-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('columnAuthor')}</th>
-              <th scope="col">{t('columnCaption')}</th>
-              <th scope="col">{t('columnLanding')}</th>
-              <th scope="col">{t('columnProduct')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.overview.recent.map((ad) => (
-              <tr key={ad.itemId}>
-                <td>@{ad.author}</td>
-                <td>{ad.caption}</td>
-                <td>{ad.landingUrl}</td>
-                <td>{ad.productTitle ?? lookupStatusText(ad.lookup)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <p>{t('dash_intro')}</p>
+      {stores.state === 'loading' && <p aria-live="polite">{t('loading')}</p>}
+      {stores.state === 'error' && <p role="alert">{t('backgroundUnavailable', stores.message)}</p>}
+      {stores.state === 'ready' && (
+        <>
+          <StorePicker myStores={stores.data.myStores} seen={stores.data.seen} onChange={reload} />
+          {stores.data.myStores.map((host) => (
+            <StoreSection key={host} host={host} />
+          ))}
+        </>
       )}
+      <DataTools onImported={reload} />
     </main>
   );
 }

@@ -9,14 +9,18 @@ const MENU_ID = 'scrollcart-missed-ad';
 
 export function installMissedAdMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({
-        id: MENU_ID,
-        title: browser.i18n.getMessage('missedAdMenu'),
-        contexts: ['page', 'image', 'video', 'link'],
-        documentUrlPatterns: ['*://*.tiktok.com/*'],
-      }),
-    );
+    // Only our own entry: other features register theirs on the same event.
+    void browser.contextMenus
+      .remove(MENU_ID)
+      .catch(() => undefined)
+      .then(() =>
+        browser.contextMenus.create({
+          id: MENU_ID,
+          title: browser.i18n.getMessage('missedAdMenu'),
+          contexts: ['page', 'image', 'video', 'link'],
+          documentUrlPatterns: ['*://*.tiktok.com/*'],
+        }),
+      );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;

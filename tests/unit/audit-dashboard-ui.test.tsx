@@ -1,0 +1,98 @@
+import { render } from 'preact';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Dashboard } from '@/components/Dashboard';
+import ar from '@/components/public/_locales/ar/messages.json';
+import en from '@/components/public/_locales/en/messages.json';
+import { words } from '@/utils/audit/types';
+import { wordsToText } from '@/utils/audit/words';
+import { openDb, type ScrollCartDb } from '@/utils/db';
+import { dashboardHandlers } from '@/utils/handlers/dashboard';
+import { handleMessage, type Handlers } from '@/utils/messages';
+import type { ProductKey, TikTokItemId } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { failed, HOST, product, sighting } from './audit-fixtures';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** chrome.i18n.getMessage's rules: named $PLACEHOLDER$s to their $n content, then $n to the substitutions. */
+const lookupIn = (catalogue: Catalogue) => (key: string, subs: string[] = []) => {
+  const entry = catalogue[key];
+  if (!entry) return '';
+  const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
+  return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+};
+
+let db: ScrollCartDb | undefined;
+afterEach(async () => {
+  render(null, document.body);
+  await db?.delete();
+  db = undefined;
+});
+
+beforeAll(() => {
+  const english = lookupIn(en as Catalogue);
+  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => english(key, subs === undefined ? [] : ([] as string[]).concat(subs))) as never;
+  fakeBrowser.i18n.getUILanguage = () => 'en';
+});
+
+async function mount() {
+  db = openDb(`dash-ui-${crypto.randomUUID()}`);
+  await db.sightings.bulkPut([
+    sighting({ caption: 'Canvas Sneaker size 9 — $59', landingUrlRaw: `https://${HOST}/products/canvas-sneaker?variant=202`, landingUrl: `https://${HOST}/products/canvas-sneaker?variant=202` }),
+    sighting({ itemId: '7600000000000000002' as TikTokItemId, landingUrlRaw: `https://${HOST}/products/gone`, landingUrl: `https://${HOST}/products/gone`, productKey: `${HOST}/gone` as ProductKey }),
+  ]);
+  await db.products.bulkPut([product(), { ...failed('not-found'), key: `${HOST}/gone` as ProductKey }]);
+  let settings: Settings = { ...DEFAULT_SETTINGS, myStores: [HOST] };
+  const handlers = dashboardHandlers({ db } as never, {
+    capture: async () => ({ ok: false, reason: 'no-permission', detail: '' }),
+    readSettings: async () => settings,
+    updateSettings: async (change) => (settings = { ...settings, ...change }),
+    lookup: () => '',
+  });
+  const self = { id: 'ours', origin: 'chrome-extension://ours/' };
+  fakeBrowser.runtime.sendMessage = ((message: unknown) => handleMessage(message, { id: 'ours', url: 'chrome-extension://ours/dashboard.html' }, handlers as unknown as Handlers, self)) as never;
+  render(<Dashboard />, document.body);
+}
+
+const until = async <T,>(read: () => T | null | undefined): Promise<T> => {
+  for (let i = 0; i < 200; i += 1) {
+    const value = read();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('timed out');
+};
+
+describe('the dashboard page', () => {
+  it("shows each ad's checks with a sign and a word for the verdict (never colour alone), and the evidence on demand", async () => {
+    await mount();
+    const failing = await until(() => document.querySelector('[data-check-id="variant_in_stock"][data-verdict="fail"]'));
+    expect(failing.textContent).toContain('✗ Fail');
+    expect(failing.textContent).toContain('The advertised variant “White / 9” is sold out.');
+    expect(failing.querySelector('details summary')?.textContent).toBe('Evidence');
+    expect(document.querySelector('[data-check-id="product_page"][data-verdict="fail"] .dash-reason')?.textContent).toBe('The product page answers 404 Not Found: the store has no product “gone”.');
+    // variant sold out, 404, and no UTM tags on either link.
+    expect(document.querySelector('[data-count="failing"]')?.textContent).toBe('4');
+    expect(document.querySelector('svg[role="img"] title')?.textContent).toMatch(/^6 impressions from /);
+  });
+
+  it('is driven by native buttons and labelled inputs, and says why a snapshot was refused', async () => {
+    await mount();
+    const capture = await until(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Snapshot now'));
+    expect([...document.querySelectorAll('input')].every((input) => input.id === '' || document.querySelector(`label[for="${input.id}"]`))).toBe(true);
+    capture.click();
+    const status = await until(() => (document.querySelector('[data-testid="store-status"]')?.textContent?.includes('Alt+Shift+S') ? document.querySelector('[data-testid="store-status"]') : null));
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    const remove = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Remove')!;
+    expect(remove.getAttribute('aria-label')).toBe(`Remove ${HOST} from my stores`);
+  });
+});
+
+describe('reasons in Arabic', () => {
+  it('fill the same substitutions into the Arabic catalogue', () => {
+    const arabic = lookupIn(ar as Catalogue);
+    expect(wordsToText(words('dash_reason_price_differs', '$39.99', '$48.00'), arabic)).toBe('يذكر الوصف $39.99، لكن المتجر يطلب $48.00.');
+    expect(wordsToText(words('dash_reason_lands_on_page', { key: 'dash_page_collection' }), arabic)).toBe('يهبط الإعلان على صفحة مجموعة، لا على صفحة منتج.');
+  });
+});
