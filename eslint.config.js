@@ -10,7 +10,7 @@ const restrict = (patterns) => ['error', { patterns }];
 const group = (names, message) => ({ group: names, message });
 
 // Modules that touch the database or the network of stores: the background's alone.
-const BACKGROUND_ONLY = ['db', 'sightings', 'clicks', 'saved', 'jobs', 'background-handlers', 'handlers/*', 'shopify/lookup', 'shopify/fetch-json', 'shopify/resolver', 'shopify/store-client', 'shopify/lookup-jobs', 'shopify/currency', 'shopify/platform-probe', 'shopify/store-records', 'shopify/product-lookup'];
+const BACKGROUND_ONLY = ['db', 'sightings', 'clicks', 'saved', 'jobs', 'background-handlers', 'handlers/*', 'shopify/lookup', 'shopify/fetch-json', 'shopify/resolver', 'shopify/store-client', 'shopify/lookup-jobs', 'shopify/currency', 'shopify/platform-probe', 'shopify/store-records', 'shopify/product-lookup', 'popup/saved-read', 'popup/saved-edit', 'popup/history-query', 'data/background-events', 'data/delete-all', 'data/retention', 'data/services', 'data/watch-run', 'audit/snapshot-store', 'audit/take-snapshot', 'audit/capture', 'audit/triggers', 'export/backup', 'export/merge'];
 const noDatabase = group(['dexie', ...BACKGROUND_ONLY.flatMap((m) => [`@/utils/${m}`, `**/${m}`])], 'Only the background reads or writes the database and talks to stores.');
 const noUi = group(['preact', 'preact/*', '@/components/*', '**/components/*'], 'The background and utils/ never import UI.');
 const noExtensionApis = group(['wxt/browser', 'webextension-polyfill', 'zod', 'dexie', 'preact', '@/utils/model', '**/model', '@/utils/messages', '**/messages', '**/items'], 'The main-world tap runs as the page: no extension APIs, no libraries.');

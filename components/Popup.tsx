@@ -1,37 +1,51 @@
-import { t, lookupStatusText } from './i18n';
-import { useOverview } from './use-overview';
+/**
+ * The toolbar popup: Saved (items by store, checkout per store) | History | Settings, a
+ * one-line overview, and the way to the dashboard. Everything it reads comes through
+ * typed messages (PopupEnv.call); it never touches the database or a store itself.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ResponseOf } from '@/utils/messages';
+import { t } from './i18n';
+import { EnvContext, type PopupEnv } from './popup/env';
+import { HistoryTab } from './popup/HistoryTab';
+import { SavedTab } from './popup/SavedTab';
+import { SettingsTab } from './popup/SettingsTab';
+import { Tabs } from './popup/Tabs';
 
-export function Popup({ dashboardUrl }: { dashboardUrl: string }) {
-  const overview = useOverview();
+function OverviewLine({ env }: { env: PopupEnv }) {
+  const [overview, setOverview] = useState<ResponseOf<'overview/get'> | null>(null);
+  useEffect(() => void env.call('overview/get', {}).then((reply) => reply.ok && setOverview(reply.data)), [env]);
+  if (!overview) return null;
   return (
-    <main class="popup">
-      <h1>{t('popupTitle')}</h1>
-      {overview.state === 'loading' && <p aria-live="polite">{t('loading')}</p>}
-      {overview.state === 'error' && <p role="alert">{t('backgroundUnavailable', overview.message)}</p>}
-      {overview.state === 'ready' && (
-        <>
-          <p data-testid="overview-counts">
-            {t('overviewCounts', [String(overview.overview.sightings), String(overview.overview.products), String(overview.overview.saved)])}
-          </p>
-          <h2>{t('recentAds')}</h2>
-          {overview.overview.recent.length === 0 ? (
-            <p>{t('noAdsYet')}</p>
-          ) : (
-            <ul data-testid="recent-ads">
-              {overview.overview.recent.map((ad) => (
-                <li key={ad.itemId}>
-                  <strong>@{ad.author}</strong> {ad.productTitle ?? ad.caption} — <span>{lookupStatusText(ad.lookup)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-      <p>
-        <a href={dashboardUrl} target="_blank" rel="noreferrer">
-          {t('openDashboard')}
-        </a>
-      </p>
-    </main>
+    <p class="pc-meta" data-testid="overview-counts">
+      {t('overviewCounts', [String(overview.sightings), String(overview.products), String(overview.saved)])}
+    </p>
+  );
+}
+
+export function Popup({ dashboardUrl, env, initialTab }: { dashboardUrl: string; env: PopupEnv; initialTab?: 'saved' | 'history' | 'settings' }) {
+  return (
+    <EnvContext.Provider value={env}>
+      <main class="popup pc-popup">
+        <header class="pc-head">
+          <h1>{t('popupTitle')}</h1>
+          <OverviewLine env={env} />
+        </header>
+        <Tabs
+          label={t('popup_tabsLabel')}
+          initial={initialTab}
+          tabs={[
+            { id: 'saved', label: t('popup_tabSaved'), render: () => <SavedTab /> },
+            { id: 'history', label: t('popup_tabHistory'), render: () => <HistoryTab /> },
+            { id: 'settings', label: t('popup_tabSettings'), render: () => <SettingsTab /> },
+          ]}
+        />
+        <footer class="pc-foot">
+          <a href={dashboardUrl} target="_blank" rel="noopener noreferrer">
+            {t('openDashboard')}
+          </a>
+        </footer>
+      </main>
+    </EnvContext.Provider>
   );
 }

@@ -1,0 +1,63 @@
+/**
+ * What the popup needs from the browser, in one object passed down by context: the typed
+ * messages, opening a tab, settings, permissions and downloads. The popup's entrypoint
+ * builds it from the real browser; component tests pass fakes that run the real handlers.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendTyped, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/utils/messages';
+import { readSettings, updateSettings, type Settings } from '@/utils/settings';
+import { uiLocale } from '../i18n';
+
+export type Call = <T extends MessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
+
+export interface PopupEnv {
+  call: Call;
+  openTab(url: string): Promise<void>;
+  readSettings(): Promise<Settings>;
+  updateSettings(change: Partial<Settings>): Promise<Settings>;
+  /** Asks for one store's host permission; must run inside the click that asked (a user gesture). */
+  requestHostPermission(host: string): Promise<boolean>;
+  download(fileName: string, mime: string, text: string): void;
+  /** The page that asks for store permissions (lists every shop seen in ads that still waits). */
+  permissionsUrl: string;
+  /** The UI language, for Intl formatting (`en`, `ar`, …). */
+  locale: string;
+  now(): number;
+}
+
+/** Saves a text file through a temporary object URL and a download link. */
+export function downloadText(doc: Document, fileName: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked a moment later: the download reads the object URL asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function browserEnv(doc: Document): PopupEnv {
+  return {
+    call: (type, data) => sendTyped((m) => browser.runtime.sendMessage(m), type, data),
+    openTab: async (url) => void (await browser.tabs.create({ url })),
+    readSettings,
+    updateSettings,
+    requestHostPermission: (host) => browser.permissions.request({ origins: [`https://${host}/*`] }),
+    download: (fileName, mime, text) => downloadText(doc, fileName, mime, text),
+    permissionsUrl: browser.runtime.getURL('/permissions.html'),
+    locale: uiLocale(),
+    now: Date.now,
+  };
+}
+
+export const EnvContext = createContext<PopupEnv | null>(null);
+
+export function useEnv(): PopupEnv {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('the popup rendered without its PopupEnv');
+  return env;
+}
