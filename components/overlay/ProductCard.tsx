@@ -19,6 +19,19 @@ export interface CardProps {
   locale?: string;
 }
 
+/**
+ * Only a person's click counts. The card's shadow root is open and lives in the page, so a page
+ * script can call `button.click()`; such events are untrusted and must not save or record
+ * anything (found by tests/e2e/hostile.spec.ts). A scripted click on Buy now is also left
+ * without its checkout record; the browser's popup blocker stops the tab it would open.
+ */
+function byPerson(action: () => void) {
+  return (event: Event) => {
+    if (event.isTrusted) action();
+    else event.preventDefault();
+  };
+}
+
 function Chip({ text }: { text: string }) {
   return <p class="sc-chip">{text}</p>;
 }
@@ -53,11 +66,11 @@ export function ProductCard({ model, saved, actions, locale }: CardProps) {
             <span class={model.available ? 'sc-stock' : 'sc-stock sc-out'}>{t(model.available ? 'cardInStock' : 'cardSoldOut')}</span>
           </p>
           <div class="sc-actions">
-            <button type="button" onClick={actions.onSave} disabled={saved === true} aria-pressed={saved === true}>
+            <button type="button" onClick={byPerson(actions.onSave)} disabled={saved === true} aria-pressed={saved === true}>
               {t(saved === true ? 'cardSaved' : 'cardSave')}
             </button>
             {model.buyUrl && (
-              <a href={model.buyUrl} target="_blank" rel="noopener noreferrer" onClick={actions.onBuy}>
+              <a href={model.buyUrl} target="_blank" rel="noopener noreferrer" onClick={byPerson(actions.onBuy)}>
                 {t('cardBuyNow')}
               </a>
             )}

@@ -9,7 +9,8 @@ const organic = { id: '7400000000000000002', desc: 'shop now! Sponsored', author
 const feedBody = JSON.stringify({ statusCode: 0, itemList: [organic, ad], hasMore: true });
 const FEED = `${location.origin}/api/recommend/item_list/?count=2`;
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+// The tap parses feed bodies in idle time (a 0 ms timeout where requestIdleCallback is missing, as here).
+const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** Any message the tap posted, read loosely (one of ItemsMessage, ClickMessage, StatsMessage, ReadyMessage). */
 type Posted = Partial<Omit<ItemsMessage, 'kind'> & Omit<ClickMessage, 'kind'> & Omit<StatsMessage, 'kind'>> & { kind?: string };
 let posted: Posted[];

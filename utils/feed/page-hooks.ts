@@ -12,6 +12,8 @@ export function watchCtaClicks(doc: Document, onCta: (itemId: string) => void, s
   doc.addEventListener(
     'click',
     (event) => {
+      // A page script's `cta.click()` is not a person's click: it must not write click history.
+      if (!event.isTrusted) return;
       const target = event.target instanceof Element ? event.target : null;
       const cta = target?.closest(SELECTORS.adCta);
       const card = cta?.closest(SELECTORS.card);

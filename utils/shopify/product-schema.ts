@@ -48,12 +48,22 @@ export const AjaxProduct = z.looseObject({
 });
 export type AjaxProduct = z.infer<typeof AjaxProduct>;
 
-/** Protocol-relative and path-only image URLs made absolute on the store; anything else dropped. */
+/**
+ * Hosts a product image may come from: the store itself, Shopify's image CDN, and myshopify.com
+ * names (research §1.3: `cdn.shopify.com` and `/cdn/shop/` are the two shapes real stores use).
+ * The popup loads these images, so any other host would be a third party the store could use as
+ * a tracking pixel on the shopper (docs/security.md § Privacy).
+ */
+function isStoreImageHost(hostname: string, host: string): boolean {
+  return hostname === host || hostname === 'cdn.shopify.com' || hostname.endsWith('.myshopify.com');
+}
+
+/** Protocol-relative and path-only image URLs made absolute on the store; other schemes and hosts dropped. */
 export function absoluteImageUrl(src: string | null | undefined, host: string): string | null {
   if (!src) return null;
   try {
     const url = new URL(src.startsWith('//') ? `https:${src}` : src, `https://${host}/`);
-    return url.protocol === 'https:' ? url.href : null;
+    return url.protocol === 'https:' && url.port === '' && url.username === '' && isStoreImageHost(url.hostname, host) ? url.href : null;
   } catch {
     return null;
   }

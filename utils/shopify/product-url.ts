@@ -131,7 +131,14 @@ export function parseProductRef(value: unknown): ProductRef | null {
   if (v.kind !== 'product' || typeof v.host !== 'string' || typeof v.handle !== 'string' || typeof v.localePrefix !== 'string') return null;
   if (v.variantId !== null && typeof v.variantId !== 'number') return null;
   if (!LOCALE_PREFIX.test(v.localePrefix)) return null;
-  const ref = identifyProduct(productPageUrl(v as unknown as ProductRef));
+  let page: string;
+  try {
+    page = productPageUrl(v as unknown as ProductRef);
+  } catch {
+    // A lone surrogate in a stored handle makes encodeURIComponent throw; found by fuzzing.
+    return null;
+  }
+  const ref = identifyProduct(page);
   if (ref.kind !== 'product' || ref.host !== v.host || ref.handle !== v.handle || ref.localePrefix !== v.localePrefix || ref.variantId !== v.variantId) return null;
   return ref;
 }

@@ -23,7 +23,7 @@ export interface ReceiverStats {
   organic: number;
   /** Ads seen again (another source, another page of the feed). */
   duplicates: number;
-  /** Per-item reasons: the parser's, `click-*`, and `flood` for items cut by a cap. */
+  /** Per-item reasons: the parser's, `click-*`, `flood` for items cut by a cap, `flood-ads` for new ads over the rate budget. */
   skipped: Record<string, number>;
   adsBySource: Record<SightingSource, number>;
   /** Messages with our tag refused: `invalid` (shape) or `other-channel`. */
@@ -44,13 +44,21 @@ export interface ReceiverOptions {
   maxItemsPerMessage?: number;
   /** Items read per page load, all messages together. */
   maxItemsPerPage?: number;
+  /**
+   * New ads accepted at once, then per second: each new ad costs a database row and a store
+   * lookup, so a page forging ads on the channel (or through `add`) is slowed to this rate and
+   * the rest are counted as `flood-ads`. A person meets a few ads a minute; a feed page of 30.
+   */
+  adBurst?: number;
+  adsPerSecond?: number;
+  now?: () => number;
   onClick?: (click: CardClick) => void;
 }
 
 export interface TapReceiver {
   /** Feed it `message` events' data; returns the new sightings it found. */
   receive(data: unknown): AdSighting[];
-  /** Records a sighting found elsewhere (the DOM detector); true when it is new. */
+  /** Records a sighting found elsewhere (the DOM detector); true when it is new, false for a duplicate or an ad over the flood budget (`knows` tells which). */
   add(sighting: AdSighting): boolean;
   /** Has an ad with this item id been reported in this page load? */
   knows(itemId: string): boolean;
@@ -64,8 +72,19 @@ function isNotLanding(url: string): boolean {
 }
 
 export function createTapReceiver(channel: string, options: ReceiverOptions = {}): TapReceiver {
-  const { maxItemsPerMessage = 200, maxItemsPerPage = 20000, onClick } = options;
+  const { maxItemsPerMessage = 200, maxItemsPerPage = 20000, adBurst = 300, adsPerSecond = 1, now = () => performance.now(), onClick } = options;
   const seen = new Set<string>();
+  // A token bucket of new ads (issue 7: floods are rate-limited and counted).
+  let tokens = adBurst;
+  let refilledAt = now();
+  const takeAdToken = (): boolean => {
+    const at = now();
+    tokens = Math.min(adBurst, tokens + ((at - refilledAt) / 1000) * adsPerSecond);
+    refilledAt = at;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
   const stats: ReceiverStats = {
     responses: {},
     tap: null,
@@ -83,6 +102,10 @@ export function createTapReceiver(channel: string, options: ReceiverOptions = {}
   const add = (sighting: AdSighting): boolean => {
     if (seen.has(sighting.itemId)) {
       stats.duplicates += 1;
+      return false;
+    }
+    if (!takeAdToken()) {
+      bump(stats.skipped, 'flood-ads');
       return false;
     }
     seen.add(sighting.itemId);

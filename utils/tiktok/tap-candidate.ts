@@ -4,8 +4,10 @@
  * message small keeps the tap cheap, and no user's organic viewing leaves the page's world.
  */
 import {
+  AD_CTA_FIELD,
   AD_FLAG_FIELDS,
   AD_INFO_FIELDS,
+  AD_LANDING_FIELD,
   AUTHOR_HANDLE_FIELDS,
   ITEM_AUTHOR_FIELD,
   ITEM_CAPTION_FIELD,
@@ -25,11 +27,16 @@ function own(obj: Json, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
-/** The ad object's scalar fields only: bounded, cloneable, and enough for `web_url` and `button_text`. */
+/**
+ * The ad object's scalar fields only: bounded, cloneable, and enough for `web_url` and `button_text`.
+ * Those two are copied first: the Douyin sample lists `web_url` last of 36 fields, so a longer ad
+ * object would have lost its landing URL to the cap (found by fuzzing).
+ */
 function scalarsOf(obj: Json): Json {
   const out: Json = {};
   let n = 0;
-  for (const key of Object.keys(obj)) {
+  for (const key of new Set([AD_LANDING_FIELD, AD_CTA_FIELD, ...Object.keys(obj)])) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     const value = obj[key];
     if (typeof value === 'string') out[key] = value.slice(0, MAX_STRING);
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
