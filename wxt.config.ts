@@ -5,6 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: the linter enforces which context may import what, and auto-imports would hide that.
   imports: false,
+  // The sources zip AMO asks for: what builds the extension, not local benchmark output.
+  zip: { excludeSources: ['bench/**', 'test-results/**'] },
   manifestVersion: 3,
   // The top level stays entrypoints/components/utils/tests: static UI assets (icons, _locales) sit with the UI.
   publicDir: 'components/public',
@@ -14,11 +16,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    // activeTab: the merchant's snapshot of an ad (tabs.captureVisibleTab) on the tab where they pressed the shortcut or used the menu.
+    permissions: ['storage', 'alarms', 'contextMenus', 'notifications', 'activeTab'],
     host_permissions: ['*://*.tiktok.com/*', 'https://*.myshopify.com/*'],
     // Custom store domains are asked for one at a time, on a user gesture (DESIGN.md § Permissions).
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'ScrollCart' },
+    // A keyboard command is a user gesture on the tab: it grants activeTab for the snapshot (utils/audit/triggers.ts).
+    commands: {
+      'capture-ad-snapshot': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_dash_command_capture__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

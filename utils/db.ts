@@ -4,7 +4,7 @@
  * Each schema version below is kept forever, with a migration test opening the previous one.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { ClickRow, JobRow, ProductRow, SavedRow, SightingRow, SnapshotRow, StoreRow, VariantRow } from './model';
+import type { ClickRow, JobRow, ProductRow, SavedRow, SightingRow, SnapshotRow, StoreRow, VariantRow, WatchRow } from './model';
 
 export const DB_NAME = 'scrollcart';
 
@@ -16,6 +16,7 @@ export type ScrollCartDb = Dexie & {
   clicks: EntityTable<ClickRow, 'id'>;
   snapshots: EntityTable<SnapshotRow, 'id'>;
   jobs: EntityTable<JobRow, 'id'>;
+  watches: EntityTable<WatchRow, 'key'>;
 };
 
 /** Version 1. Indexes are the ones the popup, dashboard and resolver query by. */
@@ -32,6 +33,12 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   jobs: 'id, kind, dueAt, key',
+} as const;
+
+/** Version 3: a `watches` table (what the price watch last saw of each saved variant); no row changes. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  watches: 'key, productKey, checkedAt',
 } as const;
 
 type V1Variant = Pick<VariantRow, 'id' | 'title' | 'available' | 'price' | 'compareAtPrice'>;
@@ -82,5 +89,7 @@ export function openDb(name: string = DB_NAME): ScrollCartDb {
   const db = new Dexie(name) as ScrollCartDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  // Nothing to fill: a saved item without a watch row is one the price watch has not checked yet.
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

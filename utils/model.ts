@@ -181,6 +181,25 @@ export interface SavedRow {
   sightingItemId: TikTokItemId | null;
 }
 
+/**
+ * The `watches` table (schema v3): what the price watch last saw of one saved variant, so a
+ * change is told once. Keyed like `saved`; a saved item without a row was never checked.
+ */
+export interface WatchRow {
+  /** The saved row's key, `${productKey}#${variantId}`. */
+  key: string;
+  productKey: ProductKey;
+  /** When the price watch last read this variant's product from the store. */
+  checkedAt: number;
+  /** The price the shopper last heard of: the price at save, then each notified drop; a rise moves it up. */
+  referencePrice: number;
+  /** The currency of `referencePrice` and `price`; a change starts over (prices in two currencies are never compared). */
+  currency: string;
+  /** The price and availability seen at `checkedAt`; null until a check has read them. */
+  price: number | null;
+  available: boolean | null;
+}
+
 export const ClickKind = z.enum(['cta', 'overlay-open', 'save', 'checkout']);
 export type ClickKind = z.infer<typeof ClickKind>;
 

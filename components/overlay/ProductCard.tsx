@@ -9,6 +9,8 @@ import { lookupStatusText, t } from '../i18n';
 export interface CardActions {
   onSave(): void;
   onBuy(): void;
+  /** Opens ScrollCart's permission page for this store (content scripts can't ask themselves). */
+  onAllow(host: string): void;
 }
 
 export interface CardProps {
@@ -51,8 +53,10 @@ export function ProductCard({ model, saved, actions, locale }: CardProps) {
         </p>
       )}
       {model.state === 'needs-permission' && (
-        <p class="sc-status" role="status" title={t('cardAllowHint')}>
-          {t('cardAllowLookups', model.host)}
+        <p class="sc-status" role="status">
+          <button type="button" title={t('data_cardAllowHint')} onClick={byPerson(() => actions.onAllow(model.host))}>
+            {t('cardAllowLookups', model.host)}
+          </button>
         </p>
       )}
       {model.state === 'product' && (

@@ -7,6 +7,7 @@ import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
 import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
 import { coreProtocol } from '@/utils/protocol/core';
+import { dataProtocol } from '@/utils/protocol/data';
 import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
 import { senderFor } from '@/utils/protocol/send';
 import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
@@ -16,7 +17,10 @@ import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/do
 import { createTapReceiver } from '@/utils/tiktok/receiver';
 
 // Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
-const ask = senderFor({ ...coreProtocol, ...diagnosticsProtocol }, (message) => browser.runtime.sendMessage(message));
+const ask = senderFor(
+  { ...coreProtocol, ...diagnosticsProtocol, 'data/open-permission-page': dataProtocol['data/open-permission-page'] },
+  (message) => browser.runtime.sendMessage(message),
+);
 
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
@@ -40,6 +44,7 @@ export default defineContentScript({
       mount: async (card, model, actions) => mountCard(card, model, actions),
       // Not through the receiver: its dedup would then drop the feed JSON that later improves this record.
       sightingFromCard: (card, thorough) => sightingFromCard(card, location.pathname, { labelWalk: thorough }),
+      allow: (host) => void ask('data/open-permission-page', { host }).catch(() => null),
       whenIdle: (run) => void requestIdleCallback(run, { timeout: 1000 }),
       itemIdOf: itemIdOfCard,
       shows: (sighting) => !settings.pausedSites.includes(location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),

@@ -42,7 +42,8 @@ describe('schema version 1 → 2', () => {
 
     db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    // Today's schema is later than 2 (v3 adds `watches`, tests/unit/data-migration.test.ts); the v2 upgrade ran on the way.
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     const ok = await db.products.get(v1Product.key as never);
     expect(ok).toMatchObject({
       ...v1Product,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_V2, type ScrollCartDb } from '@/utils/db';
+import { openDb, SCHEMA_V3, type ScrollCartDb } from '@/utils/db';
 import type { AdSighting, ProductKey, TikTokItemId } from '@/utils/model';
 import { recentSightings, recordSighting } from '@/utils/sightings';
 
@@ -26,8 +26,8 @@ describe('scrollcart database', () => {
   it('creates every table of the data model with its indexes', async () => {
     db = openDb(`test-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V2).sort());
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V3).sort());
     expect(db.table('jobs').schema.indexes.map((i) => i.name)).toContain('dueAt');
     expect(db.table('clicks').schema.indexes.map((i) => i.name)).toContain('[host+time]');
     expect(db.table('sightings').schema.primKey.name).toBe('itemId');

@@ -41,6 +41,7 @@ function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
     },
     sightingFromCard: () => null,
     whenIdle: (run) => void setTimeout(run, 0),
+    allow: (host) => void log.push(`allow ${host}`),
     itemIdOf,
     shows: () => true,
     ...overrides,

@@ -18,7 +18,9 @@ export interface OverlayDeps {
   report(sighting: AdSighting, appeared: boolean): Promise<CardModel | null>;
   save(itemId: string): Promise<true | string>;
   click(kind: ClickKind, itemId: string): void;
-  mount(card: Element, model: CardModel, actions: { onSave(): void; onBuy(): void }): Promise<CardHandle>;
+  mount(card: Element, model: CardModel, actions: { onSave(): void; onBuy(): void; onAllow(host: string): void }): Promise<CardHandle>;
+  /** Opens the permission page for a store host. */
+  allow(host: string): void;
   /** The DOM fallback, for ad cards whose feed JSON the tap never saw: hooks only (`thorough` false), or also label texts. */
   sightingFromCard(card: Element, thorough: boolean): AdSighting | null;
   /** Runs the thorough fallback later, when the page is idle; `run` checks the card still shows the item. */
@@ -67,6 +69,7 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     const handle = await deps.mount(card, entry.model, {
       onSave: () => void deps.save(entry.itemId).then((saved) => show(entry, { saved })),
       onBuy: () => deps.click('checkout', entry.itemId),
+      onAllow: (host) => deps.allow(host),
     });
     if (entry.gone) return handle.remove();
     entry.handle = handle;

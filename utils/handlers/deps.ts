@@ -1,4 +1,5 @@
 /** What every group of background handlers is built from; tests pass fakes. */
+import type { DataServices } from '../data/services';
 import type { ScrollCartDb } from '../db';
 import type { ProductRow } from '../model';
 import type { Settings } from '../settings';
@@ -14,4 +15,6 @@ export interface BackgroundDeps {
   now: () => number;
   /** The user's settings as they are now (storage.local). */
   settings: () => Promise<Settings>;
+  /** Tabs, notifications, storage, permissions and a cache-skipping resolve, for the data handlers (issue 4); absent in tests that don't need them. */
+  data?: DataServices;
 }
