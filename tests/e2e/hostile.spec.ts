@@ -293,10 +293,17 @@ inBothBrowsersWithPages({
 
     // Save the markup product (a person's click) and read the popup: the same text, as text, and no tracking pixel.
     expect(await tab.evaluate(centreCard, markup.itemId)).toBe(true);
-    let at: { x: number; y: number } | null = null;
-    await expect.poll(async () => (at = await tab.evaluate(controlCentre, { itemId: markup.itemId, text: 'Save' })), { timeout: 20_000 }).not.toBeNull();
-    await tab.clickAt(at!.x, at!.y);
-    await expect.poll(async () => (await driver.rows('saved')).length).toBe(1);
+    // Under load the card can still be re-rendering when the first click lands: click again until saved.
+    await expect
+      .poll(
+        async () => {
+          const at = await tab.evaluate(controlCentre, { itemId: markup.itemId, text: 'Save' });
+          if (at) await tab.clickAt(at.x, at.y);
+          return (await driver.rows('saved')).length;
+        },
+        { timeout: 30_000, intervals: [1_000, 2_000, 3_000] },
+      )
+      .toBe(1);
     for (const path of ['/popup.html', '/dashboard.html']) {
       const page = await driver.openExtensionPage(path, 'main');
       try {
