@@ -1,5 +1,6 @@
 /** Saved items: one row per product variant; saving again keeps the first save's price and date. */
 import { advertisedVariant } from './card-model';
+import { recordClick } from './clicks';
 import type { ScrollCartDb } from './db';
 import type { SavedRow, TikTokItemId } from './model';
 
@@ -27,5 +28,18 @@ export async function saveFromSighting(db: ScrollCartDb, itemId: TikTokItemId, n
     };
     await db.saved.put(row);
     return { saved: true, row };
+  });
+}
+
+/**
+ * A Save click on an ad: the saved row and its `save` click in one transaction, so a worker
+ * killed mid-way leaves neither. `clickId` is made where the click happens: a retried
+ * message (utils/feed/send-retry.ts) finds its click already written and adds nothing.
+ */
+export async function saveWithClick(db: ScrollCartDb, itemId: TikTokItemId, clickId: string, now: number): Promise<SaveOutcome> {
+  return db.transaction('rw', [db.saved, db.sightings, db.products, db.clicks], async () => {
+    const outcome = await saveFromSighting(db, itemId, now);
+    if (outcome.saved) await recordClick(db, { id: clickId, kind: 'save', itemId }, now);
+    return outcome;
   });
 }

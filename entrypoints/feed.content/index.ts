@@ -36,7 +36,8 @@ export default defineContentScript({
         return reply?.ok ? reply.data.card : null;
       },
       save: async (itemId) => {
-        const reply = await ask('saved/add', { itemId: itemId as TikTokItemId }).catch(() => null);
+        // The save click's id is made here, once per click: a retried message can't record it twice.
+        const reply = await ask('saved/add', { itemId: itemId as TikTokItemId, clickId: crypto.randomUUID() }).catch(() => null);
         if (!reply?.ok) return reply?.error.message ?? 'ScrollCart is not answering';
         return reply.data.saved || (reply.data.reason ?? '');
       },

@@ -118,8 +118,9 @@ describe('saved/add and click/record', () => {
     await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?variant=11'), appeared: true }, {});
     // resolve() above returned the product but the test double does not store it: the real resolver does.
     await db!.products.put(product({ kind: 'product', host: 'demo-store.myshopify.com', localePrefix: '', handle: 'classic-tote', variantId: 11 }));
-    expect(await handlers['saved/add']({ itemId }, {})).toEqual({ saved: true, reason: null });
-    expect(await handlers['saved/add']({ itemId }, {})).toEqual({ saved: true, reason: null });
+    // Two Save clicks (two click ids): one saved row, two save clicks.
+    expect(await handlers['saved/add']({ itemId, clickId: crypto.randomUUID() }, {})).toEqual({ saved: true, reason: null });
+    expect(await handlers['saved/add']({ itemId, clickId: crypto.randomUUID() }, {})).toEqual({ saved: true, reason: null });
     expect(await db!.saved.toArray()).toMatchObject([{ key: 'demo-store.myshopify.com/classic-tote#11', variantId: 11, priceWhenSaved: 2500, quantity: 1 }]);
 
     const click = { id: crypto.randomUUID(), kind: 'cta' as const, itemId };
@@ -132,6 +133,33 @@ describe('saved/add and click/record', () => {
 
   it('explains why an ad without a product cannot be saved', async () => {
     const { handlers } = setUp();
-    expect(await handlers['saved/add']({ itemId }, {})).toEqual({ saved: false, reason: 'this ad does not link to a product' });
+    expect(await handlers['saved/add']({ itemId, clickId: crypto.randomUUID() }, {})).toEqual({ saved: false, reason: 'this ad does not link to a product' });
+    expect(await db!.clicks.count()).toBe(0);
+  });
+
+  it('writes nothing twice when a Save is retried with its click id (the worker died before answering)', async () => {
+    const { handlers } = setUp();
+    await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?variant=11'), appeared: true }, {});
+    await db!.products.put(product({ kind: 'product', host: 'demo-store.myshopify.com', localePrefix: '', handle: 'classic-tote', variantId: 11 }));
+    const save = { itemId, clickId: crypto.randomUUID() };
+    expect(await handlers['saved/add'](save, {})).toEqual({ saved: true, reason: null });
+    expect(await handlers['saved/add'](save, {})).toEqual({ saved: true, reason: null });
+    expect(await db!.saved.count()).toBe(1);
+    expect(await db!.clicks.toArray()).toMatchObject([{ id: save.clickId, kind: 'save', sightingItemId: itemId }]);
+  });
+
+  it('leaves neither the saved row nor its click when writing the click fails', async () => {
+    const { handlers } = setUp();
+    await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?variant=11'), appeared: true }, {});
+    await db!.products.put(product({ kind: 'product', host: 'demo-store.myshopify.com', localePrefix: '', handle: 'classic-tote', variantId: 11 }));
+    // The click is the second write: failing it must take the saved row's write back too.
+    const failClick = () => {
+      throw new Error('disk full');
+    };
+    db!.clicks.hook('creating', failClick);
+    await expect(handlers['saved/add']({ itemId, clickId: crypto.randomUUID() }, {})).rejects.toThrow('disk full');
+    db!.clicks.hook('creating').unsubscribe(failClick);
+    expect(await db!.saved.count()).toBe(0);
+    expect(await db!.clicks.count()).toBe(0);
   });
 });

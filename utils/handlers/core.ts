@@ -4,7 +4,7 @@ import { recordClick } from '../clicks';
 import type { ProductKey } from '../model';
 import type { coreProtocol } from '../protocol/core';
 import type { HandlersOf } from '../protocol/spec';
-import { saveFromSighting } from '../saved';
+import { saveWithClick } from '../saved';
 import { identifyProduct, productKeyOf } from '../shopify/product-url';
 import { recentSightings, recordSighting } from '../sightings';
 import type { BackgroundDeps } from './deps';
@@ -26,9 +26,8 @@ export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtoc
 
     'click/record': async (click) => ({ recorded: await recordClick(db, click, deps.now()) }),
 
-    'saved/add': async ({ itemId }) => {
-      const outcome = await saveFromSighting(db, itemId, deps.now());
-      if (outcome.saved) await recordClick(db, { id: crypto.randomUUID(), kind: 'save', itemId }, deps.now());
+    'saved/add': async ({ itemId, clickId }) => {
+      const outcome = await saveWithClick(db, itemId, clickId, deps.now());
       return outcome.saved ? { saved: true, reason: null } : { saved: false, reason: outcome.reason };
     },
 

@@ -46,8 +46,8 @@ export const coreProtocol = {
     request: z.object({ id: z.uuid(), kind: ClickKind, itemId: AdSighting.shape.itemId.nullable() }),
     response: z.object({ recorded: z.boolean() }),
   },
-  /** Save the ad's advertised (or first available) variant. */
-  'saved/add': { from: ['content'], request: ItemRef, response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
+  /** Save the ad's advertised (or first available) variant; `clickId` (its `save` click) is made at the click, so a retry can't duplicate it. */
+  'saved/add': { from: ['content'], request: ItemRef.extend({ clickId: z.uuid() }), response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
   /** What the popup and the dashboard show first. */
   'overview/get': { from: ['page'], request: Empty, response: Overview },
 } as const satisfies MessageSpecs;

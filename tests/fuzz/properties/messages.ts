@@ -16,7 +16,7 @@ const TYPES = Object.keys(protocol) as MessageType[];
 const VALID: Partial<Record<string, unknown>> = {
   ping: {},
   'overview/get': {},
-  'saved/add': { itemId: '7301234567890123456' },
+  'saved/add': { itemId: '7301234567890123456', clickId: '6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f' },
   'click/record': { id: '3b241101-e2bb-4255-8caf-4136c566a962', kind: 'cta', itemId: '7301234567890123456' },
   'diagnostics/report': { delta: { ads: 1 } },
   'diagnostics/get': {},
