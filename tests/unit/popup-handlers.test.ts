@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '@/utils/background-handlers';
 import { openDb, type ScrollCartDb } from '@/utils/db';
+import type { DataServices } from '@/utils/data/services';
 import type { ProductRow } from '@/utils/model';
+import type { ProductRef } from '@/utils/shopify/product-url';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { product, saved, sighting, variant } from './popup-fixtures';
 
@@ -139,11 +141,15 @@ describe('popup/checkout', () => {
 });
 
 describe('popup/store-refresh', () => {
-  it('checks every product of the store again through the resolver, unless the host is not allowed', async () => {
-    const { handlers, resolved } = await setUp();
+  it('checks every product of the store again, skipping the cache, unless the host is not allowed', async () => {
+    const refreshed: string[] = [];
+    const refresh = async (ref: ProductRef) => (refreshed.push(`${ref.host}${ref.localePrefix}/${ref.handle}`), (await db!.products.get(`${ref.host}/${ref.handle}` as ProductRow['key']))!);
+    const { handlers, resolved } = await setUp({ data: { refresh } as unknown as DataServices });
     expect(await handlers['popup/store-refresh']({ host, localePrefix: '' }, {})).toEqual({ checked: 2, failed: 0 });
-    expect(resolved.sort()).toEqual([`${host}/tee`, `${host}/tote`]);
-    const denied = await setUp({ canFetchHost: async () => false });
+    expect(refreshed.sort()).toEqual([`${host}/tee`, `${host}/tote`]);
+    // Not the cached resolve: it would answer from a fresh row without asking the store.
+    expect(resolved).toEqual([]);
+    const denied = await setUp({ canFetchHost: async () => false, data: { refresh } as unknown as DataServices });
     expect(await denied.handlers['popup/store-refresh']({ host, localePrefix: '' }, {})).toEqual({ checked: 0, failed: 2 });
   });
 });

@@ -55,8 +55,11 @@ export function popupHandlers(deps: BackgroundDeps): HandlersOf<typeof popupProt
       const sources = sourcesOf(await readStoreContext(db, host), localePrefix);
       const handles = unique(sources.map((s) => s.product?.handle ?? s.row.productKey.slice(s.row.productKey.indexOf('/') + 1)));
       if (!(await deps.canFetchHost(host))) return { checked: 0, failed: handles.length };
-      // Through the resolver, so its cache, per-store rate limit and backoff still apply.
-      const rows = await Promise.all(handles.map((handle) => deps.resolve({ kind: 'product', host, localePrefix, handle, variantId: null })));
+      // The shopper asked to check again: skip the cache (an answer from it would show the same
+      // failure until its TTL ends), but still through the resolver's limiter, breaker and shared lookups.
+      const refresh = deps.data?.refresh;
+      if (!refresh) throw new Error('the data services are not wired in this context');
+      const rows = await Promise.all(handles.map((handle) => refresh({ kind: 'product', host, localePrefix, handle, variantId: null })));
       return { checked: rows.length, failed: rows.filter((r) => r.status !== 'ok').length };
     },
 

@@ -68,7 +68,8 @@ export function createResolver(deps: ResolverDeps): Resolver {
   });
   const probe = createPlatformProbe({ db, client, now, freshness });
   const currencyOf = createCurrencyResolver({ db, client, probe, now, freshness });
-  const inFlight = new Map<string, Promise<ProductRow>>();
+  /** `force`: the lookup skips the cache, so it is sure to reach the store (unless the breaker rests). */
+  const inFlight = new Map<string, { row: Promise<ProductRow>; force: boolean }>();
   const counts = { resolves: 0, cacheHits: 0, sharedInFlight: 0, restingAnswers: 0 };
 
   async function write(ref: ProductRef, result: LookupResult): Promise<ProductRow> {
@@ -106,22 +107,33 @@ export function createResolver(deps: ResolverDeps): Resolver {
     return write(ref, await lookupFresh(ref, { client, probe, currencyOf }));
   }
 
+  async function resolve(ref: ProductRef, opts: { force?: boolean } = {}): Promise<ProductRow> {
+    counts.resolves += 1;
+    // Defence in depth: a ref that did not come from identifyProduct can't name a private host.
+    const host = checkStoreHost(ref.host);
+    if (!host.ok) return emptyRow(ref, 'blocked', `ScrollCart never contacts this address: ${host.detail}`, now());
+    const force = opts.force ?? false;
+    const flightKey = `${productKeyOf(ref)}\n${ref.localePrefix}`;
+    const pending = inFlight.get(flightKey);
+    if (pending && (pending.force || !force)) {
+      counts.sharedInFlight += 1;
+      return pending.row;
+    }
+    if (pending) {
+      // A forced resolve can't simply join a plain one: that may be answering from the cache.
+      // Its row will do if it came from the store after this was asked; else look again.
+      const askedAt = now();
+      counts.sharedInFlight += 1;
+      const row = await pending.row;
+      return row.fetchedAt >= askedAt ? row : resolve(ref, opts);
+    }
+    const started = lookup(ref, force).finally(() => inFlight.delete(flightKey));
+    inFlight.set(flightKey, { row: started, force });
+    return started;
+  }
+
   return {
-    async resolve(ref, opts = {}) {
-      counts.resolves += 1;
-      // Defence in depth: a ref that did not come from identifyProduct can't name a private host.
-      const host = checkStoreHost(ref.host);
-      if (!host.ok) return emptyRow(ref, 'blocked', `ScrollCart never contacts this address: ${host.detail}`, now());
-      const flightKey = `${productKeyOf(ref)}\n${ref.localePrefix}`;
-      const pending = inFlight.get(flightKey);
-      if (pending) {
-        counts.sharedInFlight += 1;
-        return pending;
-      }
-      const started = lookup(ref, opts.force ?? false).finally(() => inFlight.delete(flightKey));
-      inFlight.set(flightKey, started);
-      return started;
-    },
+    resolve,
     stats: () => ({ ...client.stats(), ...counts }),
   };
 }
