@@ -41,12 +41,17 @@ export const AdSighting = z.object({
 });
 export type AdSighting = z.infer<typeof AdSighting>;
 
+/** How many report ids a sightings row remembers: a retry follows its first try within seconds, a few other reports at most in between. */
+export const RECENT_REPORTS = 8;
+
 /** The `sightings` table: one row per ad item, impressions counted. */
 export interface SightingRow extends AdSighting {
   productKey: ProductKey | null;
   firstSeen: number;
   lastSeen: number;
   impressions: number;
+  /** The last few reports that counted an impression (ids made by the content script): one sent again after the worker died counts nothing. Absent in rows written before. */
+  recentReportIds?: string[];
 }
 
 /** How a product lookup ended: a typed outcome, never a thrown string. */

@@ -3,7 +3,7 @@
  * an impression, it never adds a row (so a replayed or retried report can't duplicate it).
  */
 import type { ScrollCartDb } from './db';
-import type { AdSighting, ProductKey, SightingRow, SightingSource } from './model';
+import { RECENT_REPORTS, type AdSighting, type ProductKey, type SightingRow, type SightingSource } from './model';
 
 /** Feed JSON knows more than the DOM or a click: a richer source replaces a poorer one's fields. */
 const RICHNESS: Record<SightingSource, number> = { api: 3, prefetch: 3, ssr: 3, click: 2, dom: 1 };
@@ -13,17 +13,24 @@ function merge(previous: SightingRow, next: AdSighting, productKey: ProductKey |
   return richer ? { ...previous, ...next, productKey: productKey ?? previous.productKey } : previous;
 }
 
+/**
+ * `reportId` is made by the content script once per report and kept when the report is sent
+ * again (utils/feed/send-retry.ts): a report already counted changes nothing.
+ */
 export async function recordSighting(
   db: ScrollCartDb,
   sighting: AdSighting,
   productKey: ProductKey | null,
   now: number,
   appeared = true,
+  reportId?: string,
 ): Promise<SightingRow> {
   return db.transaction('rw', db.sightings, async () => {
     const previous = await db.sightings.get(sighting.itemId);
+    if (previous && reportId && previous.recentReportIds?.includes(reportId)) return previous;
     const base = previous ? merge(previous, sighting, productKey) : { ...sighting, productKey, firstSeen: now, lastSeen: now, impressions: 0 };
-    const row: SightingRow = appeared ? { ...base, lastSeen: now, impressions: base.impressions + 1 } : base;
+    const counted: SightingRow = appeared ? { ...base, lastSeen: now, impressions: base.impressions + 1 } : base;
+    const row = appeared && reportId ? { ...counted, recentReportIds: [...(base.recentReportIds ?? []), reportId].slice(-RECENT_REPORTS) } : counted;
     await db.sightings.put(row);
     return row;
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, type BackgroundDeps } from '@/utils/background-handlers';
 import { openDb, type ScrollCartDb } from '@/utils/db';
-import type { AdSighting, ProductKey, ProductRow, TikTokItemId, VariantId } from '@/utils/model';
+import { RECENT_REPORTS, type AdSighting, type ProductKey, type ProductRow, type TikTokItemId, type VariantId } from '@/utils/model';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { ProductRef } from '@/utils/shopify/product-url';
 
@@ -93,6 +93,22 @@ describe('sighting/report', () => {
     const ack = await handlers['sighting/report']({ sighting: sighting(url), appeared: true }, {});
     expect(ack.impressions).toBe(2);
     expect(await db!.sightings.count()).toBe(1);
+  });
+
+  it('counts a report sent again after the worker died (same report id) once', async () => {
+    const { handlers } = setUp();
+    const url = 'https://demo-store.myshopify.com/products/classic-tote';
+    const first = { sighting: sighting(url), appeared: true, reportId: crypto.randomUUID() };
+    await handlers['sighting/report'](first, {});
+    // Other appearances in between, then the retry of the first (its answer never arrived).
+    const ids = Array.from({ length: 3 }, () => crypto.randomUUID());
+    for (const reportId of ids) await handlers['sighting/report']({ sighting: sighting(url), appeared: true, reportId }, {});
+    const retried = await handlers['sighting/report'](first, {});
+    expect(retried.impressions).toBe(4);
+    expect((await db!.sightings.get(itemId))?.recentReportIds).toEqual([first.reportId, ...ids]);
+    // The memory is bounded: the oldest ids are forgotten.
+    for (let i = 0; i < 10; i += 1) await handlers['sighting/report']({ sighting: sighting(url), appeared: true, reportId: crypto.randomUUID() }, {});
+    expect((await db!.sightings.get(itemId))?.recentReportIds).toHaveLength(RECENT_REPORTS);
   });
 
   it('lets feed data replace what only the DOM knew', async () => {

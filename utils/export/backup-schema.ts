@@ -5,7 +5,7 @@
  * misses fails the typecheck.
  */
 import { z } from 'zod';
-import { AdSighting, ClickKind, LookupStatus, ProductKey, TikTokItemId, VariantId, type ClickRow, type JobRow, type ProductRow, type SavedRow, type SightingRow, type StoreRow, type WatchRow } from '../model';
+import { AdSighting, RECENT_REPORTS, ClickKind, LookupStatus, ProductKey, TikTokItemId, VariantId, type ClickRow, type JobRow, type ProductRow, type SavedRow, type SightingRow, type StoreRow, type WatchRow } from '../model';
 
 export const BACKUP_FORMAT = 'scrollcart-backup';
 export const BACKUP_VERSION = 1;
@@ -16,7 +16,13 @@ const count = z.number().int().nonnegative();
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const MAX_ROWS = 200_000;
 
-export const SightingRowSchema = AdSighting.extend({ productKey: ProductKey.nullable(), firstSeen: time, lastSeen: time, impressions: count }) satisfies z.ZodType<SightingRow>;
+export const SightingRowSchema = AdSighting.extend({
+  productKey: ProductKey.nullable(),
+  firstSeen: time,
+  lastSeen: time,
+  impressions: count,
+  recentReportIds: z.array(text(64)).max(RECENT_REPORTS).optional(),
+}) satisfies z.ZodType<SightingRow>;
 
 const VariantRowSchema = z.object({
   id: VariantId,

@@ -14,10 +14,10 @@ export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtoc
   return {
     ping: async () => ({ dbOpen: db.isOpen(), version: deps.version }),
 
-    'sighting/report': async ({ sighting, appeared }) => {
+    'sighting/report': async ({ sighting, appeared, reportId }) => {
       const ref = identifyProduct(sighting.landingUrl);
       const productKey = ref.kind === 'product' ? (productKeyOf(ref) as ProductKey) : null;
-      const row = await recordSighting(db, sighting, productKey, deps.now(), appeared);
+      const row = await recordSighting(db, sighting, productKey, deps.now(), appeared, reportId);
       const permitted = ref.kind === 'product' && (await deps.canFetchHost(ref.host));
       const product = ref.kind === 'product' && permitted ? await deps.resolve(ref) : null;
       const { forwardUtm, checkoutLanding } = await deps.settings();

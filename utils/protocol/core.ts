@@ -8,6 +8,8 @@ const SightingReport = z.object({
   sighting: AdSighting,
   /** true when the ad's card is on screen (an impression); false when only its data was seen. */
   appeared: z.boolean(),
+  /** Made once per report and kept when it is sent again: a retried report counts its impression once. */
+  reportId: z.uuid().optional(),
 });
 
 const SightingAck = z.object({
