@@ -9,6 +9,7 @@ import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
 import { coreProtocol } from '@/utils/protocol/core';
 import { dataProtocol } from '@/utils/protocol/data';
 import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
+import { retryingSend } from '@/utils/feed/send-retry';
 import { senderFor } from '@/utils/protocol/send';
 import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
 import type { TikTokItemId } from '@/utils/model';
@@ -17,22 +18,26 @@ import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/do
 import { createTapReceiver } from '@/utils/tiktok/receiver';
 
 // Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
-const ask = senderFor(
-  { ...coreProtocol, ...diagnosticsProtocol, 'data/open-permission-page': dataProtocol['data/open-permission-page'] },
-  (message) => browser.runtime.sendMessage(message),
-);
+const SPECS = { ...coreProtocol, ...diagnosticsProtocol, 'data/open-permission-page': dataProtocol['data/open-permission-page'] };
+// Sent again when the background died with them in flight: each carries the id that makes a second delivery write nothing.
+const IDEMPOTENT: ReadonlySet<keyof typeof SPECS> = new Set(['sighting/report', 'click/record', 'saved/add'] as const);
 
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
+    const messaging = { retries: 0 };
+    const ask = senderFor(
+      SPECS,
+      retryingSend((message) => browser.runtime.sendMessage(message), { idempotent: IDEMPOTENT, signal: ctx.signal, onRetry: () => (messaging.retries += 1) }),
+    );
     let settings = DEFAULT_SETTINGS;
     void readSettings().then((current) => (settings = current));
     ctx.onInvalidated(watchSettings((current) => (settings = current)));
     const overlays = createAdOverlays({
       report: async (sighting, appeared) => {
-        const reply = await ask('sighting/report', { sighting, appeared }).catch(() => null);
+        const reply = await ask('sighting/report', { sighting, appeared, reportId: crypto.randomUUID() }).catch(() => null);
         return reply?.ok ? reply.data.card : null;
       },
       save: async (itemId) => {
@@ -72,7 +77,7 @@ export default defineContentScript({
     else ctx.addEventListener(document, 'DOMContentLoaded', startWatching, { once: true });
     // Diagnostics: counter deltas, and missed-ad reports when the context menu asks.
     reportCountersPeriodically(
-      () => ({ ...receiver.stats, overlay: overlays.stats }),
+      () => ({ ...receiver.stats, overlay: overlays.stats, messaging }),
       (delta) => void ask('diagnostics/report', { delta }).catch(() => null),
       stop.signal,
     );
@@ -85,6 +90,6 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onCommand);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
 
-    watchCtaClicks(document, (itemId) => void ask('click/record', { id: crypto.randomUUID(), kind: 'cta', itemId: itemId as TikTokItemId }), stop.signal);
+    watchCtaClicks(document, (itemId) => void ask('click/record', { id: crypto.randomUUID(), kind: 'cta', itemId: itemId as TikTokItemId }).catch(() => null), stop.signal);
   },
 });
