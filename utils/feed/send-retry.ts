@@ -16,8 +16,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** 5 tries over about 2.5 s: a worker woken by a message starts in tens of milliseconds, a busy machine's in a second or two. */
-export const SEND_RETRY: RetryPolicy = { attempts: 5, firstDelayMs: 100, factor: 2.5, maxDelayMs: 1500 };
+/** 6 tries over about 4 s: a worker woken by a message starts in tens of milliseconds, a busy machine's in a second or two. */
+export const SEND_RETRY: RetryPolicy = { attempts: 6, firstDelayMs: 100, factor: 2.5, maxDelayMs: 1500 };
 
 /**
  * What `runtime.sendMessage` rejects with when the background went away around the message
