@@ -4,13 +4,16 @@
  * wakes it. Nothing written before a kill is lost or changed by it, and at the end the
  * database holds exactly the expected rows: one per ad (keyed by item id), one per product
  * (key), one per saved variant (key), one per click made (uuid), and no job left to run.
+ * Each kill lands right after a Save click, with its message in flight, and reports wait on
+ * slow lookups: what the content script sent is sent again and kept, never lost (a build
+ * without utils/feed/send-retry.ts loses the first such Save and fails here).
  */
 import { expect, test } from '@playwright/test';
 import { expectedAds, startWorld, type FeedParams } from '../fixtures/world';
 import type { FeedTab } from './harness/driver';
 import { counts, lostOrChanged, logKills, snapshot, type KillRecord } from './harness/kill-ledger';
 import { controlCentre, overlayCensus } from './harness/page-probes';
-import { killable, type KillableExtension } from './harness/worker-control';
+import { killable, type BackgroundState, type KillableExtension } from './harness/worker-control';
 
 const STRIDE = 624; // the fake feed's card height + gap
 const PARAMS: FeedParams = {
@@ -58,9 +61,9 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * none is ready. In Firefox a click now and then lands beside the control it was aimed at
  * (on the video poster under it): the page's own count of trusted clicks on the control says
  * whether it arrived, and only a click that never reached it is made again, so each intended
- * click reaches the control exactly once.
+ * click reaches the control exactly once. `whenClicked` runs right after the first click is sent.
  */
-async function clickOne(tab: FeedTab, text: string | null, candidates: Set<string>, done: Set<string>): Promise<string | null> {
+async function clickOne(tab: FeedTab, text: string | null, candidates: Set<string>, done: Set<string>, whenClicked?: () => Promise<void>): Promise<string | null> {
   const ready = (await tab.evaluate(overlayCensus)).filter((c) => candidates.has(c.itemId) && !done.has(c.itemId) && (text === null || c.text.includes(text)));
   for (const card of ready) {
     const counter = `${card.itemId}:${text ?? 'cta'}`;
@@ -76,6 +79,9 @@ async function clickOne(tab: FeedTab, text: string | null, candidates: Set<strin
       }
       if (!at) break;
       await tab.clickAt(at.x, at.y);
+      const then = whenClicked;
+      whenClicked = undefined;
+      await then?.();
       await pause(300);
       if (((await tab.evaluate(countClicks))[counter] ?? 0) > before) {
         done.add(card.itemId);
@@ -105,6 +111,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
       const made: Made[] = [];
       const clicked = { save: new Set<string>(), cta: new Set<string>() };
       const shoppable = new Set(storeAds.map((a) => a.itemId));
+      let inFlightSaves = 0;
 
       for (let step = 0; step < PARAMS.count!; step += 1) {
         await tab.scroll(STRIDE);
@@ -118,7 +125,12 @@ for (const browser of ['chromium', 'firefox'] as const) {
         }
         if (step % KILL_EVERY !== KILL_EVERY / 2) continue;
         const before = await snapshot(ext);
-        const stateBefore = await ext.kill();
+        // A Save pressed just before the kill: its message is in flight as the worker stops, and
+        // the content script must send it again (utils/feed/send-retry.ts) for the click to be kept.
+        let stateBefore: BackgroundState | null = null;
+        const kill = async () => void (stateBefore = await ext.kill());
+        const saved = await clickOne(tab, 'Save', shoppable, clicked.save, kill);
+        if (stateBefore === null) await kill();
         // The next cards' reports wake it: scroll on until it runs again.
         for (let extra = 0; (await ext.state()) !== 'running'; extra += 1) {
           if (extra > 20) throw new Error(`the background did not come back after the kill at step ${step}`);
@@ -126,9 +138,14 @@ for (const browser of ['chromium', 'firefox'] as const) {
           await tab.scroll(STRIDE);
           await pause(200);
         }
+        if (saved) {
+          made.push({ kind: 'save', itemId: saved });
+          inFlightSaves += 1;
+          await waitForClick(ext, { kind: 'save', itemId: saved });
+        }
         const after = await snapshot(ext);
         expect(lostOrChanged(before, after), `kill at step ${step}`).toEqual([]);
-        kills.push({ step, stateBefore, before: counts(before), after: counts(after) });
+        kills.push({ step, stateBefore: stateBefore!, before: counts(before), after: counts(after) });
       }
 
       // Settle: the last pages of the feed arrive and their ads are reported (the scroll outran them)...
@@ -142,7 +159,11 @@ for (const browser of ['chromium', 'firefox'] as const) {
       logKills(browser, kills, counts(final));
       // The content script's own count of reports that got no answer (the background died with them in flight).
       const diagnostics = (await ext.sendFromPage('diagnostics/get', {})) as { data?: { counters?: Record<string, number> } };
-      console.log(`  reports without an answer: ${diagnostics.data?.counters?.['overlay:reportFailures'] ?? 0}`);
+      const counters = diagnostics.data?.counters ?? {};
+      console.log(`  reports without an answer: ${counters['overlay:reportFailures'] ?? 0}; messages sent again: ${counters['messaging:retries'] ?? 0}; saves pressed just before a kill: ${inFlightSaves}`);
+      // Sightings whose report was in flight when the worker stopped were sent again and answered.
+      expect(counters['overlay:reportFailures'] ?? 0, 'reports lost with a killed worker').toBe(0);
+      expect(inFlightSaves, 'saves pressed just before a kill').toBeGreaterThanOrEqual(3);
 
       expect(kills.length).toBeGreaterThanOrEqual(6);
       expect(kills.filter((k) => k.stateBefore === 'running').length, 'kills while the background was running').toBeGreaterThanOrEqual(6);
