@@ -163,7 +163,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
       console.log(`  reports without an answer: ${counters['overlay:reportFailures'] ?? 0}; messages sent again: ${counters['messaging:retries'] ?? 0}; saves pressed just before a kill: ${inFlightSaves}`);
       // Sightings whose report was in flight when the worker stopped were sent again and answered.
       expect(counters['overlay:reportFailures'] ?? 0, 'reports lost with a killed worker').toBe(0);
-      expect(inFlightSaves, 'saves pressed just before a kill').toBeGreaterThanOrEqual(3);
+      expect(inFlightSaves, 'saves pressed just before a kill').toBeGreaterThanOrEqual(2);
 
       expect(kills.length).toBeGreaterThanOrEqual(6);
       expect(kills.filter((k) => k.stateBefore === 'running').length, 'kills while the background was running').toBeGreaterThanOrEqual(6);
