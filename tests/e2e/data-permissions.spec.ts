@@ -6,7 +6,10 @@
  *
  * Firefox grants optional permissions without its prompt under the harness's test pref
  * (worker-control.ts). Headless Chromium shows its prompt with no way to answer it from a
- * test, so there the test proves the request is made from the click and waits for the answer.
+ * test (docs/security.md § Optional host permissions), so there one test proves the request
+ * is made from the click and waits for the answer, and another adds the store as the shopper
+ * can in chrome://extensions' Site access, after which Chromium grants the page's request
+ * on the click without a prompt: the flow after the prompt runs as in Firefox.
  */
 import { expect, test } from '@playwright/test';
 import { expectedAds, startWorld, type FeedParams, type World } from '../fixtures/world';
@@ -61,6 +64,60 @@ test('chromium: the permission page asks on the click itself, and only for the s
     // Without the click Chrome refuses at once ("must be called during a user gesture"): 'asking' means the prompt is up.
     await expect.poll(() => outcome(page)).toBe('asking');
     expect(world.requests.some((r) => r.host === BRAND)).toBe(false);
+  }));
+
+/**
+ * chrome://extensions' own API (what its Site access › "Add a site" and the site's remove
+ * button call), run in that page. It records the host as granted by the user; it does not
+ * make the permission active. Chromium then grants our page's permissions.request for it on
+ * the click without a prompt (a request for permissions already granted is not shown).
+ */
+async function siteAccess(ext: KillableExtension, extensionId: string, action: 'addHostPermission' | 'removeHostPermission', host: string) {
+  const settings = await ext.openPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
+  await settings.goto('chrome://extensions');
+  type DeveloperPrivate = Record<string, (id: string, host: string, done: () => void) => void>;
+  type Chrome = { developerPrivate?: DeveloperPrivate; runtime: { lastError?: { message: string } } };
+  const answer = await settings.evaluate(
+    ({ extensionId, action, host }) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      if (!chrome.developerPrivate) return 'chrome.developerPrivate is missing on chrome://extensions';
+      return new Promise<string>((resolve) => chrome.developerPrivate![action]!(extensionId, `https://${host}/*`, () => resolve(chrome.runtime.lastError?.message ?? 'ok')));
+    },
+    { extensionId, action, host },
+  );
+  expect(answer, `${action} ${host}`).toBe('ok');
+}
+
+test('chromium: a store added in Site access is granted by the permission page without a prompt; its ads are looked up; removing it puts them back', () =>
+  session('chromium', async (ext, world) => {
+    const brandAds = expectedAds(PARAMS).filter((a) => a.host === BRAND);
+    const brandKeys = new Set(brandAds.map((a) => `${BRAND}/${a.handle}`));
+    const tab = await openFeedWaiting(ext, world);
+    const page = await ext.openPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
+    const extensionId = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
+
+    await siteAccess(ext, extensionId, 'addHostPermission', BRAND);
+    // Recorded, not active: the store still waits for the shopper's click on our page.
+    expect(await ext.sendFromPage('data/permission-status', {})).toMatchObject({ data: { awaiting: [{ host: BRAND, ads: brandAds.length }] } });
+    expect(world.requests.some((r) => r.host === BRAND)).toBe(false);
+
+    await press(page, 'perm-allow-store');
+    await expect.poll(() => outcome(page)).toBe('done');
+    await expect.poll(async () => (await ext.rows('products')).filter((p) => brandKeys.has(String(p.key)) && p.status === 'ok').length).toBe(brandKeys.size);
+    expect(world.requests.some((r) => r.host === BRAND && r.path.endsWith('.js'))).toBe(true);
+    expect(await ext.sendFromPage('data/permission-status', {})).toMatchObject({ data: { awaiting: [] } });
+    await tab.goto(world.feedUrl(PARAMS));
+    // The store's cards drawn again, each now with the product (its Save button), none waiting.
+    const brandCards = async () => (await tab.evaluate(overlayCensus)).filter((c) => brandAds.some((a) => a.itemId === c.itemId) && c.overlays > 0);
+    await expect.poll(async () => (await brandCards()).map((c) => c.text.includes('Save') && !c.text.includes('Allow lookups'))).toContain(true);
+    await expect.poll(async () => (await brandCards()).every((c) => c.text.includes('Save') && !c.text.includes('Allow lookups'))).toBe(true);
+
+    // Removed in Site access: the store waits again, and its rows are not answered from the cache.
+    await siteAccess(ext, extensionId, 'removeHostPermission', BRAND);
+    await expect.poll(async () => (await ext.sendFromPage('data/permission-status', {})) as object).toMatchObject({ data: { awaiting: [{ host: BRAND }] } });
+    await expect.poll(async () => (await ext.rows('products')).filter((p) => brandKeys.has(String(p.key))).every((p) => p.expiresAt === 0)).toBe(true);
+    await tab.goto(world.feedUrl(PARAMS));
+    await expect.poll(() => cardsSay(tab)).toContain(`Allow lookups on ${BRAND}`);
   }));
 
 test('firefox: allowing a store looks up the ads that waited; revoking puts them back; delete everything leaves nothing', () =>
