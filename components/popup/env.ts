@@ -22,6 +22,8 @@ export interface PopupEnv {
   download(fileName: string, mime: string, text: string): void;
   /** The page that asks for store permissions (lists every shop seen in ads that still waits). */
   permissionsUrl: string;
+  /** The host of the tab the popup was opened over (null if none or not readable); optional: fakes may leave it out. */
+  activeTabHost?(): Promise<string | null>;
   /** The UI language, for Intl formatting (`en`, `ar`, …). */
   locale: string;
   now(): number;
@@ -48,6 +50,11 @@ export function browserEnv(doc: Document): PopupEnv {
     updateSettings,
     requestHostPermission: (host) => browser.permissions.request({ origins: [`https://${host}/*`] }),
     download: (fileName, mime, text) => downloadText(doc, fileName, mime, text),
+    // A tab's URL is readable only where ScrollCart has host access (tiktok.com): exactly the sites it can pause.
+    activeTabHost: async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.url ? new URL(tab.url).hostname : null;
+    },
     permissionsUrl: browser.runtime.getURL('/permissions.html'),
     locale: uiLocale(),
     now: Date.now,

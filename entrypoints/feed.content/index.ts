@@ -11,6 +11,7 @@ import { dataProtocol } from '@/utils/protocol/data';
 import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
 import { senderFor } from '@/utils/protocol/send';
 import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
+import { isSitePaused } from '@/utils/site-pause';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
 import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/dom';
@@ -28,8 +29,14 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     let settings = DEFAULT_SETTINGS;
-    void readSettings().then((current) => (settings = current));
-    ctx.onInvalidated(watchSettings((current) => (settings = current)));
+    // Settings apply live: a site paused (or chips turned off) in the popup removes the cards
+    // on screen now, and resuming draws them again. The first read can land after cards mounted.
+    const applySettings = (current: typeof settings) => {
+      settings = current;
+      overlays.reconsider();
+    };
+    void readSettings().then(applySettings);
+    ctx.onInvalidated(watchSettings(applySettings));
     const overlays = createAdOverlays({
       report: async (sighting, appeared) => {
         const reply = await ask('sighting/report', { sighting, appeared }).catch(() => null);
@@ -47,7 +54,7 @@ export default defineContentScript({
       allow: (host) => void ask('data/open-permission-page', { host }).catch(() => null),
       whenIdle: (run) => void requestIdleCallback(run, { timeout: 1000 }),
       itemIdOf: itemIdOfCard,
-      shows: (sighting) => !settings.pausedSites.includes(location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
+      shows: (sighting) => !isSitePaused(settings.pausedSites, location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
     });
 
     // The main-world tap's records: ads from the feed's own JSON.
