@@ -8,6 +8,7 @@ import { formatMoney } from '@/utils/money';
 import type { CheckoutPlan, LeftOut, ProductChoices, StoreGroupView } from '@/utils/popup/schemas';
 import { t, type MessageKey } from '../i18n';
 import { SavedItem, type ItemActions } from './SavedItem';
+import { StoreIcon } from './StoreIcon';
 
 export interface GroupActions extends ItemActions {
   onCheckout(group: StoreGroupView): Promise<CheckoutPlan | string>;
@@ -68,7 +69,11 @@ export function StoreGroup({ group, choices, actions, locale }: StoreGroupProps)
   return (
     <section class="pc-store" aria-labelledby={headingId} data-host={group.host}>
       <header class="pc-store-head">
-        <h2 id={headingId}>{store}</h2>
+        {/* The icon sits outside the heading: the heading's text stays the store's name alone. */}
+        <div class="pc-store-title">
+          <StoreIcon host={group.host} label={store} />
+          <h2 id={headingId}>{store}</h2>
+        </div>
         <p class="pc-meta">{t('popup_storeMeta', [`${group.host}${group.localePrefix}`, group.currency, String(group.itemCount)])}</p>
       </header>
       {!group.permitted && (

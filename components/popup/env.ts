@@ -7,6 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendTyped, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/utils/messages';
+import { cachedFaviconReader } from '@/utils/popup/store-icon';
 import { readSettings, updateSettings, type Settings } from '@/utils/settings';
 import { uiLocale } from '../i18n';
 
@@ -24,6 +25,8 @@ export interface PopupEnv {
   permissionsUrl: string;
   /** The host of the tab the popup was opened over (null if none or not readable); optional: fakes may leave it out. */
   activeTabHost?(): Promise<string | null>;
+  /** The store's favicon URL if the browser has it cached (never fetched from the store); optional: fakes may leave it out. */
+  cachedFavicon?(host: string): Promise<string | null>;
   /** The UI language, for Intl formatting (`en`, `ar`, …). */
   locale: string;
   now(): number;
@@ -55,6 +58,15 @@ export function browserEnv(doc: Document): PopupEnv {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.url ? new URL(tab.url).hostname : null;
     },
+    cachedFavicon: cachedFaviconReader({
+      // Only Chrome's build asks for "favicon" (wxt.config.ts): Firefox has no favicon cache for extensions.
+      available: browser.runtime.getManifest().permissions?.includes('favicon' as never) ?? false,
+      extensionOrigin: browser.runtime.getURL('/'),
+      read: async (url) => {
+        const response = await fetch(url);
+        return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+      },
+    }),
     permissionsUrl: browser.runtime.getURL('/permissions.html'),
     locale: uiLocale(),
     now: Date.now,
