@@ -35,9 +35,11 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** false: the same browser without ScrollCart, for side-by-side benchmarks. */
   withExtension?: boolean;
+  /** Added to the browser's environment: on Linux, Chromium's UI language (and chrome.i18n's) comes from LANGUAGE/LC_ALL, not --lang. */
+  env?: Record<string, string>;
 }
 
-export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true }: LaunchOptions): Promise<ChromiumSession> {
+export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true, env }: LaunchOptions): Promise<ChromiumSession> {
   const build = withExtension ? requireFile(CHROME_BUILD, 'run `npm run build` first') : null;
   requireFile(executablePath, 'install Debian chromium: apt-get install -y chromium');
   const profile = mkdtempSync(join(tmpdir(), 'scrollcart-chromium-'));
@@ -45,6 +47,7 @@ export async function launchChromium({ world, headless = true, executablePath = 
     executablePath,
     headless,
     viewport: null,
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
     args: [
       ...CHROMIUM_FLAGS,
       ...(build ? [`--disable-extensions-except=${build}`, `--load-extension=${build}`] : ['--disable-extensions']),
