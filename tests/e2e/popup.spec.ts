@@ -261,7 +261,11 @@ async function seedTwoStores(): Promise<void> {
 /** What the browser made of the page's language and direction, and where the store header's parts sit. */
 function arabicLayout() {
   const ext = (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome;
-  const rect = (sel: string) => document.querySelector(sel)?.getBoundingClientRect() ?? null;
+  // Plain numbers: a DOMRect does not cross BiDi (Firefox) as an object.
+  const rect = (sel: string) => {
+    const r = document.querySelector(sel)?.getBoundingClientRect();
+    return r ? { left: r.left, right: r.right } : null;
+  };
   const head = 'section[data-host="demo-store.myshopify.com"]';
   return {
     uiLanguage: ext.i18n.getUILanguage(),

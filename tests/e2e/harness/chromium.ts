@@ -37,9 +37,11 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Added to the browser's environment: on Linux, Chromium's UI language (and chrome.i18n's) comes from LANGUAGE/LC_ALL, not --lang. */
   env?: Record<string, string>;
+  /** The pages' locale: @playwright/test otherwise emulates en-US in every page, extension pages included. */
+  locale?: string;
 }
 
-export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true, env }: LaunchOptions): Promise<ChromiumSession> {
+export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true, env, locale }: LaunchOptions): Promise<ChromiumSession> {
   const build = withExtension ? requireFile(CHROME_BUILD, 'run `npm run build` first') : null;
   requireFile(executablePath, 'install Debian chromium: apt-get install -y chromium');
   const profile = mkdtempSync(join(tmpdir(), 'scrollcart-chromium-'));
@@ -48,6 +50,7 @@ export async function launchChromium({ world, headless = true, executablePath = 
     headless,
     viewport: null,
     ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
+    ...(locale ? { locale } : {}),
     args: [
       ...CHROMIUM_FLAGS,
       ...(build ? [`--disable-extensions-except=${build}`, `--load-extension=${build}`] : ['--disable-extensions']),

@@ -23,7 +23,9 @@ export interface PageDriverOptions {
 
 // What each browser needs to run in Arabic, from Debian (no downloads): Chromium reads its UI
 // language from LANGUAGE/LC_ALL on Linux (it ignores --lang there) and needs the locale's .pak
-// from chromium-l10n; Firefox takes `intl.locale.requested` once the langpack is installed
+// from chromium-l10n; the pages' locale must say Arabic too, or @playwright/test emulates en-US
+// in them (tried: that emulation alone gives getUILanguage() 'ar' but the English catalogue and
+// ltr; the environment alone is overridden by the emulation). Firefox takes `intl.locale.requested` once the langpack is installed
 // (firefox-esr-l10n-ar puts it among the app's own add-ons).
 const CHROMIUM_AR_PAK = '/usr/lib/chromium/locales/ar.pak';
 const FIREFOX_AR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-ar@firefox-esr.mozilla.org.xpi';
@@ -49,7 +51,7 @@ export interface PageDriver extends Driver {
 }
 
 export async function chromiumPageDriver(world: World, options: PageDriverOptions = {}): Promise<PageDriver> {
-  const session = await launchChromium({ world, env: chromiumEnv(options) });
+  const session = await launchChromium({ world, env: chromiumEnv(options), locale: options.locale });
   const openExtensionPage = async (path: string, readySelector: string): Promise<ExtensionPage> => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}${path}`);
