@@ -4,9 +4,9 @@
  * password-protected store is explained instead of offered a link that can't work.
  */
 import { useState } from 'preact/hooks';
-import { formatMoney } from '@/utils/money';
 import type { CheckoutPlan, LeftOut, ProductChoices, StoreGroupView } from '@/utils/popup/schemas';
 import { t, type MessageKey } from '../i18n';
+import { popupMoney } from './format';
 import { SavedItem, type ItemActions } from './SavedItem';
 import { StoreIcon } from './StoreIcon';
 
@@ -107,7 +107,7 @@ export function StoreGroup({ group, choices, actions, locale }: StoreGroupProps)
           </p>
         ) : (
           <>
-            {group.total !== null && <p class="pc-total">{t('popup_storeTotal', formatMoney(group.total, group.currency, locale))}</p>}
+            {group.total !== null && <p class="pc-total">{t('popup_storeTotal', popupMoney(group.total, group.currency, locale))}</p>}
             <button type="button" class="pc-primary" disabled={busy !== null} onClick={() => void run('checkout', async () => setResult(await actions.onCheckout(group)))}>
               {busy === 'checkout' ? t('popup_checkoutOpening') : t('popup_checkoutOn', store)}
             </button>

@@ -279,6 +279,23 @@ function arabicLayout() {
   };
 }
 
+/** Where the browser drew `$` and the `S` before it in the first `US$` of `selector`: [S left, $ left]; null if not found. */
+function dollarAfterUs(selector: string): [number, number] | null {
+  const walker = document.createTreeWalker(document.querySelector(selector) ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent?.indexOf('US$') ?? -1;
+    if (at < 0) continue;
+    const left = (i: number) => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return [left(at + 1), left(at + 2)];
+  }
+  return null;
+}
+
 inBothBrowsersWithPages(
   {
     'Arabic: the browser in Arabic gives a right-to-left popup in Arabic, axe-clean (screenshot kept)': async ({ driver }) => {
@@ -298,6 +315,9 @@ inBothBrowsersWithPages(
       expect(layout.thumb!.left).toBeGreaterThanOrEqual(layout.body!.right - 1);
       expect(await popup.evaluate(textsOf, '[role="tab"]')).toEqual(['المحفوظات', 'السجل', 'الإعدادات']);
       expect(await popup.evaluate(textsOf, `section[data-host="${HOST}"] button.pc-primary`)).toEqual(['الدفع في Demo Store']);
+      // "US$" reads as written inside Arabic text, not "$US" (the symbol is isolated).
+      const [s, dollar] = (await popup.evaluate(dollarAfterUs, `section[data-host="${HOST}"] .pc-total`))!;
+      expect(dollar).toBeGreaterThan(s);
       await expectAxeClean(popup);
       const shot = test.info().outputPath(`popup-saved-ar-${driver.browser}.png`);
       await popup.screenshot(shot);
