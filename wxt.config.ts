@@ -17,7 +17,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // activeTab: the merchant's snapshot of an ad (tabs.captureVisibleTab) on the tab where they pressed the shortcut or used the menu.
-    permissions: ['storage', 'alarms', 'contextMenus', 'notifications', 'activeTab'],
+    // favicon (Chrome only; Firefox has no such API): the store's icon from the browser's cache in the popup, never fetched.
+    permissions: ['storage', 'alarms', 'contextMenus', 'notifications', 'activeTab', ...(browser === 'firefox' ? [] : ['favicon'])],
     host_permissions: ['*://*.tiktok.com/*', 'https://*.myshopify.com/*'],
     // Custom store domains are asked for one at a time, on a user gesture (DESIGN.md § Permissions).
     optional_host_permissions: ['https://*/*'],

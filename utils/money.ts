@@ -25,6 +25,20 @@ export function shopifyCentsToMinor(cents: number, currency: string): number {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(minor: number, currency: string, locale?: string): string {
+  return moneyFormatter(currency, locale).format(minor / 10 ** currencyExponent(currency));
+}
+
+/**
+ * formatMoney for right-to-left text: the currency symbol in a first-strong isolate
+ * (U+2068…U+2069, Unicode UAX #9), so a Latin symbol keeps its own order. Without it, Arabic's
+ * "12.99 US$" shows as "$US 12.99": the trailing `$` takes the paragraph's direction.
+ */
+export function formatMoneyIsolated(minor: number, currency: string, locale?: string): string {
+  const parts = moneyFormatter(currency, locale).formatToParts(minor / 10 ** currencyExponent(currency));
+  return parts.map((p) => (p.type === 'currency' ? `\u2068${p.value}\u2069` : p.value)).join('');
+}
+
+function moneyFormatter(currency: string, locale?: string): Intl.NumberFormat {
   const exponent = currencyExponent(currency);
   const key = `${locale ?? ''}|${currency}`;
   let format = formatters.get(key);
@@ -32,7 +46,7 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
     format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
     formatters.set(key, format);
   }
-  return format.format(minor / 10 ** exponent);
+  return format;
 }
 
 /** A decimal money string as Shopify's `.json` endpoints write it ("30.00", "1000", "12.345"). */

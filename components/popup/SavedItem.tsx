@@ -1,8 +1,7 @@
 /** One saved item: picture, title, variant and quantity (editable), prices, stock, the ad it came from, Remove. */
-import { formatMoney } from '@/utils/money';
 import type { ProductChoices, SavedItemView } from '@/utils/popup/schemas';
 import { lookupStatusText, t } from '../i18n';
-import { formatDateTime, priceChangeText } from './format';
+import { formatDateTime, popupMoney, priceChangeText } from './format';
 import { VariantPicker } from './VariantPicker';
 
 export interface ItemActions {
@@ -18,7 +17,7 @@ function stockText(item: SavedItemView): string {
 }
 
 function Prices({ item, locale }: { item: SavedItemView; locale: string }) {
-  const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
+  const money = (minor: number, currency: string) => popupMoney(minor, currency, locale);
   const change = priceChangeText(item.change, locale);
   return (
     <p class="pc-prices">

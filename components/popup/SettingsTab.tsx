@@ -8,6 +8,7 @@ import type { Settings } from '@/utils/settings';
 import { t } from '../i18n';
 import { DeleteEverything } from './DeleteEverything';
 import { useEnv } from './env';
+import { PausedSites } from './PausedSites';
 
 function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (value: boolean) => void }) {
   return (
@@ -96,6 +97,7 @@ export function SettingsTab() {
         />
         <Check label={t('popup_settingsChips')} checked={settings.showNonShopChips} onChange={(v) => save({ showNonShopChips: v })} />
       </fieldset>
+      <PausedSites pausedSites={settings.pausedSites} activeTabHost={env.activeTabHost} onChange={(pausedSites) => save({ pausedSites })} />
       <p class="pc-status" role="status">
         {status}
       </p>

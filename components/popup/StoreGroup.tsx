@@ -4,10 +4,11 @@
  * password-protected store is explained instead of offered a link that can't work.
  */
 import { useState } from 'preact/hooks';
-import { formatMoney } from '@/utils/money';
 import type { CheckoutPlan, LeftOut, ProductChoices, StoreGroupView } from '@/utils/popup/schemas';
 import { t, type MessageKey } from '../i18n';
+import { popupMoney } from './format';
 import { SavedItem, type ItemActions } from './SavedItem';
+import { StoreIcon } from './StoreIcon';
 
 export interface GroupActions extends ItemActions {
   onCheckout(group: StoreGroupView): Promise<CheckoutPlan | string>;
@@ -68,7 +69,11 @@ export function StoreGroup({ group, choices, actions, locale }: StoreGroupProps)
   return (
     <section class="pc-store" aria-labelledby={headingId} data-host={group.host}>
       <header class="pc-store-head">
-        <h2 id={headingId}>{store}</h2>
+        {/* The icon sits outside the heading: the heading's text stays the store's name alone. */}
+        <div class="pc-store-title">
+          <StoreIcon host={group.host} label={store} />
+          <h2 id={headingId}>{store}</h2>
+        </div>
         <p class="pc-meta">{t('popup_storeMeta', [`${group.host}${group.localePrefix}`, group.currency, String(group.itemCount)])}</p>
       </header>
       {!group.permitted && (
@@ -102,7 +107,7 @@ export function StoreGroup({ group, choices, actions, locale }: StoreGroupProps)
           </p>
         ) : (
           <>
-            {group.total !== null && <p class="pc-total">{t('popup_storeTotal', formatMoney(group.total, group.currency, locale))}</p>}
+            {group.total !== null && <p class="pc-total">{t('popup_storeTotal', popupMoney(group.total, group.currency, locale))}</p>}
             <button type="button" class="pc-primary" disabled={busy !== null} onClick={() => void run('checkout', async () => setResult(await actions.onCheckout(group)))}>
               {busy === 'checkout' ? t('popup_checkoutOpening') : t('popup_checkoutOn', store)}
             </button>

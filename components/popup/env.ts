@@ -7,6 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendTyped, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/utils/messages';
+import { cachedFaviconReader } from '@/utils/popup/store-icon';
 import { readSettings, updateSettings, type Settings } from '@/utils/settings';
 import { uiLocale } from '../i18n';
 
@@ -22,6 +23,10 @@ export interface PopupEnv {
   download(fileName: string, mime: string, text: string): void;
   /** The page that asks for store permissions (lists every shop seen in ads that still waits). */
   permissionsUrl: string;
+  /** The host of the tab the popup was opened over (null if none or not readable); optional: fakes may leave it out. */
+  activeTabHost?(): Promise<string | null>;
+  /** The store's favicon URL if the browser has it cached (never fetched from the store); optional: fakes may leave it out. */
+  cachedFavicon?(host: string): Promise<string | null>;
   /** The UI language, for Intl formatting (`en`, `ar`, …). */
   locale: string;
   now(): number;
@@ -48,6 +53,20 @@ export function browserEnv(doc: Document): PopupEnv {
     updateSettings,
     requestHostPermission: (host) => browser.permissions.request({ origins: [`https://${host}/*`] }),
     download: (fileName, mime, text) => downloadText(doc, fileName, mime, text),
+    // A tab's URL is readable only where ScrollCart has host access (tiktok.com): exactly the sites it can pause.
+    activeTabHost: async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.url ? new URL(tab.url).hostname : null;
+    },
+    cachedFavicon: cachedFaviconReader({
+      // Only Chrome's build asks for "favicon" (wxt.config.ts): Firefox has no favicon cache for extensions.
+      available: browser.runtime.getManifest().permissions?.includes('favicon' as never) ?? false,
+      extensionOrigin: browser.runtime.getURL('/'),
+      read: async (url) => {
+        const response = await fetch(url);
+        return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+      },
+    }),
     permissionsUrl: browser.runtime.getURL('/permissions.html'),
     locale: uiLocale(),
     now: Date.now,

@@ -1,6 +1,7 @@
 /** Numbers, percentages and times for people, in the UI language (Intl). Money goes through utils/money's formatMoney. */
+import { formatMoney, formatMoneyIsolated } from '@/utils/money';
 import type { PriceChange } from '@/utils/popup/price-change';
-import { t } from '../i18n';
+import { t, textDirection } from '../i18n';
 
 // Building an Intl formatter costs far more than using one: one per locale and style, kept.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -8,6 +9,11 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = make()));
   return formatter;
+}
+
+/** Money with the store's currency; in a right-to-left UI its symbol is isolated so "US$" stays "US$" (not "$US"). */
+export function popupMoney(minor: number, currency: string, locale: string): string {
+  return (textDirection() === 'rtl' ? formatMoneyIsolated : formatMoney)(minor, currency, locale);
 }
 
 export function formatPercent(basisPoints: number, locale: string): string {

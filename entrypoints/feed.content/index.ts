@@ -12,6 +12,7 @@ import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
 import { retryingSend } from '@/utils/feed/send-retry';
 import { senderFor } from '@/utils/protocol/send';
 import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
+import { isSitePaused } from '@/utils/site-pause';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
 import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/dom';
@@ -33,8 +34,14 @@ export default defineContentScript({
       retryingSend((message) => browser.runtime.sendMessage(message), { idempotent: IDEMPOTENT, signal: ctx.signal, onRetry: () => (messaging.retries += 1) }),
     );
     let settings = DEFAULT_SETTINGS;
-    void readSettings().then((current) => (settings = current));
-    ctx.onInvalidated(watchSettings((current) => (settings = current)));
+    // Settings apply live: a site paused (or chips turned off) in the popup removes the cards
+    // on screen now, and resuming draws them again. The first read can land after cards mounted.
+    const applySettings = (current: typeof settings) => {
+      settings = current;
+      overlays.reconsider();
+    };
+    void readSettings().then(applySettings);
+    ctx.onInvalidated(watchSettings(applySettings));
     const overlays = createAdOverlays({
       report: async (sighting, appeared) => {
         const reply = await ask('sighting/report', { sighting, appeared, reportId: crypto.randomUUID() }).catch(() => null);
@@ -53,7 +60,7 @@ export default defineContentScript({
       allow: (host) => void ask('data/open-permission-page', { host }).catch(() => null),
       whenIdle: (run) => void requestIdleCallback(run, { timeout: 1000 }),
       itemIdOf: itemIdOfCard,
-      shows: (sighting) => !settings.pausedSites.includes(location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
+      shows: (sighting) => !isSitePaused(settings.pausedSites, location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
     });
 
     // The main-world tap's records: ads from the feed's own JSON.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportFileName, historyToCsv, historyToJson } from '@/utils/popup/history-export';
+import { neutraliseFormula, parseCsv } from '@/utils/export/csv';
+import { exportFileName, historyToCsv, historyToJson } from '@/utils/popup/history-export';
 import type { HistoryRow } from '@/utils/popup/schemas';
 
 const row = (extra: Partial<HistoryRow> = {}): HistoryRow => ({
@@ -17,53 +18,26 @@ const row = (extra: Partial<HistoryRow> = {}): HistoryRow => ({
   ...extra,
 });
 
-/** A small RFC 4180 reader, to prove what the writer wrote reads back as the same cells. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let cell = '';
-  let record: string[] = [];
-  let quoted = false;
-  const endCell = () => {
-    record.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i += 1;
-    } else if (quoted && c === '"') quoted = false;
-    else if (quoted) cell += c;
-    else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endCell();
-      records.push(record);
-      record = [];
-      i += 1;
-    } else cell += c;
-  }
-  return records;
-}
-
 describe('CSV export', () => {
+  /** The product cell of a one-row history file, as a spreadsheet would read it. */
+  const productCell = (title: string) => parseCsv(historyToCsv([row({ productTitle: title })]))[1]![4];
+
   it('quotes commas, quotes and line breaks', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(null)).toBe('');
+    for (const text of ['plain', 'a,b', 'say "hi"', 'two\nlines', 'crlf\r\nin']) expect(productCell(text)).toBe(text);
+    expect(historyToCsv([row({ productTitle: 'a,b' })])).toContain(',"a,b",');
+    expect(historyToCsv([row({ storeName: null })]).split('\r\n')[1]).toContain(',checkout,,demo-store');
   });
 
-  it('neutralises cells a spreadsheet would run as a formula', () => {
-    for (const evil of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(csvCell(evil).replace(/^"/, '').startsWith("'")).toBe(true);
-    expect(csvCell('=1,2')).toBe(`"'=1,2"`);
+  it('neutralises cells a spreadsheet would run as a formula, full-width and behind invisible characters too', () => {
+    for (const evil of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '\u200B=1', ' =1'])
+      expect(productCell(evil)).toBe(`'${evil}`);
+    expect(historyToCsv([row({ productTitle: '=1,2' })])).toContain(`"'=1,2"`);
   });
 
   it('writes a header, a BOM and CRLF records that read back to the same cells', () => {
     const csv = historyToCsv([row({ productTitle: 'Tee, "white"\nXL', author: '=cmd' })]);
     expect(csv.startsWith('\uFEFFtime,kind,store,')).toBe(true);
-    const [header, record] = parseCsv(csv.slice(1));
+    const [header, record] = parseCsv(csv);
     expect(header).toEqual(['time', 'kind', 'store', 'host', 'product', 'product_key', 'author', 'video_url', 'item_id', 'click_id']);
     expect(record).toEqual(['2026-01-31T12:00:00.000Z', 'checkout', 'Demo Store', 'demo-store.myshopify.com', 'Tee, "white"\nXL', 'demo-store.myshopify.com/tee', "'=cmd", row().videoUrl, row().itemId, 'c1']);
   });
@@ -71,8 +45,8 @@ describe('CSV export', () => {
   it('round-trips any text (with the formula mark added)', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        const [, record] = parseCsv(historyToCsv([row({ productTitle: text })]).slice(1));
-        expect(record![4]).toBe(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+        const [, record] = parseCsv(historyToCsv([row({ productTitle: text })]));
+        expect(record![4]).toBe(neutraliseFormula(text));
       }),
     );
   });

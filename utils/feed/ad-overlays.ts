@@ -36,6 +36,8 @@ interface Entry {
   model: CardModel;
   saved: boolean | string | null;
   handle?: CardHandle;
+  /** A mount is under way (mounting is async): not to be started twice. */
+  mounting: boolean;
   gone: boolean;
 }
 
@@ -43,6 +45,11 @@ export interface AdOverlays {
   hooks: CardHooks;
   /** Ads read from the feed's own JSON, usually before their cards render. */
   learn(sightings: AdSighting[]): void;
+  /**
+   * Settings changed (a site paused or resumed, chips turned off or on): removes the cards
+   * `shows` now hides and mounts the ones it now shows, on the feed cards already on screen.
+   */
+  reconsider(): void;
   stats: { mounted: number; domFallbacks: number; reportFailures: number };
 }
 
@@ -66,12 +73,15 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
   };
 
   const mount = async (card: Element, entry: Entry) => {
+    entry.mounting = true;
     const handle = await deps.mount(card, entry.model, {
       onSave: () => void deps.save(entry.itemId).then((saved) => show(entry, { saved })),
       onBuy: () => deps.click('checkout', entry.itemId),
       onAllow: (host) => deps.allow(host),
     });
-    if (entry.gone) return handle.remove();
+    entry.mounting = false;
+    // The settings can change while the card mounts (a pause from the popup): they win.
+    if (entry.gone || !deps.shows(entry.sighting)) return handle.remove();
     entry.handle = handle;
     stats.mounted += 1;
   };
@@ -87,7 +97,7 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
       }
       stats.domFallbacks += 1;
     }
-    const entry: Entry = { itemId, sighting, model: firstModel(sighting), saved: null, gone: false };
+    const entry: Entry = { itemId, sighting, model: firstModel(sighting), saved: null, mounting: false, gone: false };
     entries.set(card, entry);
     if (deps.shows(sighting)) void mount(card, entry).then(() => refresh(entry, true));
     else void refresh(entry, true);
@@ -110,6 +120,18 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     void mount(card, entry).then(() => refresh(entry, false));
   };
 
+  const reconsider = () => {
+    for (const [card, entry] of entries) {
+      if (!deps.shows(entry.sighting)) {
+        entry.handle?.remove();
+        entry.handle = undefined;
+      } else if (!entry.handle && !entry.mounting) {
+        // Shown again (a site resumed): the card's data is fresh enough to redraw, no new impression.
+        void mount(card, entry).then(() => refresh(entry, false));
+      }
+    }
+  };
+
   const learn = (sightings: AdSighting[]) => {
     for (const sighting of sightings) {
       known.set(sighting.itemId, sighting);
@@ -120,5 +142,5 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     }
   };
 
-  return { hooks: { appear: (card, itemId) => appear(card, itemId), leave, still }, learn, stats };
+  return { hooks: { appear: (card, itemId) => appear(card, itemId), leave, still }, learn, reconsider, stats };
 }

@@ -35,9 +35,13 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** false: the same browser without ScrollCart, for side-by-side benchmarks. */
   withExtension?: boolean;
+  /** Added to the browser's environment: on Linux, Chromium's UI language (and chrome.i18n's) comes from LANGUAGE/LC_ALL, not --lang. */
+  env?: Record<string, string>;
+  /** The pages' locale: @playwright/test otherwise emulates en-US in every page, extension pages included. */
+  locale?: string;
 }
 
-export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true }: LaunchOptions): Promise<ChromiumSession> {
+export async function launchChromium({ world, headless = true, executablePath = CHROMIUM_BIN, extraArgs = [], withExtension = true, env, locale }: LaunchOptions): Promise<ChromiumSession> {
   const build = withExtension ? requireFile(CHROME_BUILD, 'run `npm run build` first') : null;
   requireFile(executablePath, 'install Debian chromium: apt-get install -y chromium');
   const profile = mkdtempSync(join(tmpdir(), 'scrollcart-chromium-'));
@@ -45,6 +49,8 @@ export async function launchChromium({ world, headless = true, executablePath = 
     executablePath,
     headless,
     viewport: null,
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
+    ...(locale ? { locale } : {}),
     args: [
       ...CHROMIUM_FLAGS,
       ...(build ? [`--disable-extensions-except=${build}`, `--load-extension=${build}`] : ['--disable-extensions']),

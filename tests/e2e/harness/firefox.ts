@@ -20,7 +20,8 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(world: World): Promise<FirefoxSession> {
+/** `extraPrefs`: e.g. `intl.locale.requested` for a UI language whose langpack is installed. */
+export async function launchFirefox(world: World, extraPrefs: Record<string, string | number | boolean> = {}): Promise<FirefoxSession> {
   const build = requireFile(FIREFOX_BUILD, 'run `npm run build:firefox` first');
   requireFile(FIREFOX_BIN, 'install Debian firefox-esr: apt-get install -y firefox-esr');
   const browser = await puppeteer.launch({
@@ -35,6 +36,7 @@ export async function launchFirefox(world: World): Promise<FirefoxSession> {
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'app.update.enabled': false,
+      ...extraPrefs,
     },
   });
   await browser.installExtension(build);

@@ -12,6 +12,26 @@ import { launchChromium } from './chromium';
 import type { Driver, FeedTab } from './driver';
 import { launchFirefox } from './firefox';
 import { readTable } from './idb';
+import { requireFile } from './paths';
+
+const POPUP_SIZE = { width: 404, height: 600 };
+
+export interface PageDriverOptions {
+  /** The browser's UI language, which is what `i18n.getUILanguage()` and the extension's catalogue follow. */
+  locale?: 'ar';
+}
+
+// What each browser needs to run in Arabic, from Debian (no downloads): Chromium reads its UI
+// language from LANGUAGE/LC_ALL on Linux (it ignores --lang there) and needs the locale's .pak
+// from chromium-l10n; the pages' locale must say Arabic too, or @playwright/test emulates en-US
+// in them (tried: that emulation alone gives getUILanguage() 'ar' but the English catalogue and
+// ltr; the environment alone is overridden by the emulation). Firefox takes `intl.locale.requested` once the langpack is installed
+// (firefox-esr-l10n-ar puts it among the app's own add-ons).
+const CHROMIUM_AR_PAK = '/usr/lib/chromium/locales/ar.pak';
+const FIREFOX_AR_LANGPACK = '/usr/lib/firefox-esr/browser/extensions/langpack-ar@firefox-esr.mozilla.org.xpi';
+const chromiumEnv = (o: PageDriverOptions) =>
+  o.locale === 'ar' ? (requireFile(CHROMIUM_AR_PAK, 'apt-get install -y chromium-l10n'), { LANGUAGE: 'ar', LC_ALL: 'ar_EG.UTF-8', LANG: 'ar_EG.UTF-8' }) : undefined;
+const firefoxPrefs = (o: PageDriverOptions): Record<string, string> => (o.locale === 'ar' ? (requireFile(FIREFOX_AR_LANGPACK, 'apt-get install -y firefox-esr-l10n-ar'), { 'intl.locale.requested': 'ar' }) : {});
 
 export interface ExtensionPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
@@ -20,6 +40,8 @@ export interface ExtensionPage {
    * Content-Security-Policy (no inline scripts, no eval) does not govern: how axe-core gets in.
    */
   runScript(source: string): Promise<void>;
+  /** A PNG of the page as drawn in a popup-sized viewport (404 × 600, like the toolbar popup), written to `path`. */
+  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,8 +50,8 @@ export interface PageDriver extends Driver {
   openExtensionPage(path: string, readySelector: string): Promise<ExtensionPage>;
 }
 
-export async function chromiumPageDriver(world: World): Promise<PageDriver> {
-  const session = await launchChromium({ world });
+export async function chromiumPageDriver(world: World, options: PageDriverOptions = {}): Promise<PageDriver> {
+  const session = await launchChromium({ world, env: chromiumEnv(options), locale: options.locale });
   const openExtensionPage = async (path: string, readySelector: string): Promise<ExtensionPage> => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}${path}`);
@@ -37,6 +59,10 @@ export async function chromiumPageDriver(world: World): Promise<PageDriver> {
     return {
       evaluate: (fn, arg) => page.evaluate(fn, arg as never),
       runScript: async (source) => void (await page.evaluate(`${source};0`)),
+      screenshot: async (path) => {
+        await page.setViewportSize(POPUP_SIZE);
+        await page.screenshot({ path });
+      },
       close: () => page.close(),
     };
   };
@@ -68,14 +94,18 @@ export async function chromiumPageDriver(world: World): Promise<PageDriver> {
   };
 }
 
-export async function firefoxPageDriver(world: World): Promise<PageDriver> {
-  const session = await launchFirefox(world);
+export async function firefoxPageDriver(world: World, options: PageDriverOptions = {}): Promise<PageDriver> {
+  const session = await launchFirefox(world, firefoxPrefs(options));
   const reader = await session.openExtensionPage('/popup.html', 'main');
   const openExtensionPage = async (path: string, readySelector: string): Promise<ExtensionPage> => {
     const page = await session.openExtensionPage(path, readySelector);
     return {
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as Promise<never>,
       runScript: async (source) => void (await page.evaluate(`${source};0`)),
+      screenshot: async (path) => {
+        await page.setViewport(POPUP_SIZE);
+        await page.screenshot({ path: path as `${string}.png` });
+      },
       close: () => page.close(),
     };
   };
@@ -114,15 +144,15 @@ export const pageDrivers = { chromium: chromiumPageDriver, firefox: firefoxPageD
 
 export type PageScenario = (ctx: { driver: PageDriver; world: World }) => Promise<void>;
 
-/** suite.ts's `inBothBrowsers`, with drivers that can use extension pages. */
-export function inBothBrowsersWithPages(scenarios: Record<string, PageScenario>): void {
+/** suite.ts's `inBothBrowsers`, with drivers that can use extension pages (in a given UI language). */
+export function inBothBrowsersWithPages(scenarios: Record<string, PageScenario>, options: PageDriverOptions = {}): void {
   for (const browser of Object.keys(pageDrivers) as (keyof typeof pageDrivers)[]) {
     test.describe(browser, () => {
       let world: World;
       let driver: PageDriver;
       test.beforeEach(async () => {
         world = await startWorld();
-        driver = await pageDrivers[browser](world);
+        driver = await pageDrivers[browser](world, options);
       });
       test.afterEach(async () => {
         await driver?.close();

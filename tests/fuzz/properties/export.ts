@@ -5,8 +5,9 @@
  * like a spreadsheet formula (OWASP "CSV Injection").
  */
 import fc from 'fast-check';
-import { csvField, neutraliseFormula, parseCsv, toCsv } from '@/utils/export/csv';
-import { csvCell } from '@/utils/popup/history-export';
+import { neutraliseFormula, parseCsv, toCsv } from '@/utils/export/csv';
+import { historyToCsv } from '@/utils/popup/history-export';
+import type { HistoryRow } from '@/utils/popup/schemas';
 import type { FuzzProperty } from '../property';
 import { hostileText } from './arbitraries';
 
@@ -36,19 +37,16 @@ export const exportProperties: FuzzProperty[] = [
       }),
   },
   {
-    name: "the popup's history cells read back the same and never start a formula",
+    name: "the popup's history file reads back the same cells (through the shared writer) and no cell starts a formula",
     make: () =>
-      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (cells) => {
-        // Behind the byte-order mark historyToCsv starts its files with, as parseCsv expects.
-        const [row] = parseCsv(`\uFEFF${cells.map(csvCell).join(',')}\r\n`);
-        if (!row || row.length !== cells.length) throw new Error(`cells split or merged: ${JSON.stringify([cells, row])}`);
-        for (const [i, c] of row.entries()) {
-          if (FORMULA_START.test(c)) throw new Error(`formula cell ${JSON.stringify(c)}`);
-          const value = cells[i];
-          const text = value === null || value === undefined ? '' : String(value);
-          if (c !== text && c !== `'${text}`) throw new Error(`cell changed: ${JSON.stringify([text, c])}`);
-        }
-        csvField(cells[0] ?? null);
+      fc.property(fc.array(fc.oneof(hostileText, fc.constant(null)), { minLength: 3, maxLength: 3 }), ([title, author, store]) => {
+        const row: HistoryRow = { id: 'c1', time: 0, kind: 'save', host: 'a.myshopify.com', storeName: store ?? null, productKey: 'a.myshopify.com/p', productTitle: title ?? null, itemId: null, author: author ?? null, videoUrl: null };
+        const [, record] = parseCsv(historyToCsv([row]));
+        if (!record || record.length !== 10) throw new Error(`cells split or merged: ${JSON.stringify(record)}`);
+        for (const c of record) if (FORMULA_START.test(c)) throw new Error(`formula cell ${JSON.stringify(c)}`);
+        const want = [store, title, author].map((v) => expected(v ?? null));
+        const got = [record[2], record[4], record[6]];
+        if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`cell changed: ${JSON.stringify([want, got])}`);
       }),
   },
 ];
