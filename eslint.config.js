@@ -36,5 +36,5 @@ export default tseslint.config(
   // Tests build hostile DOM on purpose.
   { files: ['tests/**'], rules: { 'no-restricted-syntax': 'off' } },
   // Last, so it wins over the two above for these files.
-  { files: ['entrypoints/feed-tap.content.ts', 'utils/tiktok/tap*.ts', 'utils/tiktok/{channel,signals,card-id,feed-json}.ts'], rules: { 'no-restricted-imports': restrict([noExtensionApis, noDatabase, noUi]) } },
+  { files: ['entrypoints/feed-tap.content.ts', 'utils/tiktok/tap*.ts', 'utils/tiktok/{channel,signals,card-id,feed-json,ad-signal}.ts'], rules: { 'no-restricted-imports': restrict([noExtensionApis, noDatabase, noUi]) } },
 );

@@ -1,6 +1,7 @@
-/** The merchant dashboard (issue 6): my stores, each with its ads, their landing checks and snapshots; export and import. */
+/** The merchant dashboard (issue 6): my stores, each with its ads, their landing checks and snapshots; detection diagnostics; export and import. */
 import { t } from './i18n';
 import { DataTools } from './dashboard/DataTools';
+import { DiagnosticsSection } from './dashboard/DiagnosticsSection';
 import { useMessage } from './dashboard/send';
 import { StorePicker } from './dashboard/StorePicker';
 import { StoreSection } from './dashboard/StoreSection';
@@ -21,6 +22,7 @@ export function Dashboard() {
           ))}
         </>
       )}
+      <DiagnosticsSection />
       <DataTools onImported={reload} />
     </main>
   );

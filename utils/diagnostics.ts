@@ -68,6 +68,10 @@ export const MissedAd = z.object({
 });
 export type MissedAd = z.infer<typeof MissedAd>;
 
+/** A stored report: the time it was made added by the background. */
+export const MissedAdRecord = MissedAd.extend({ at: z.number().nonnegative() });
+export type MissedAdRecord = z.infer<typeof MissedAdRecord>;
+
 export const MAX_MISSED = 50;
 
 /** Newest first, bounded: the oldest reports go. */

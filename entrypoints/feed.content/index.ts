@@ -55,8 +55,13 @@ export default defineContentScript({
       },
       click: (kind, itemId) => void ask('click/record', { id: crypto.randomUUID(), kind, itemId: itemId as TikTokItemId }).catch(() => null),
       mount: async (card, model, actions) => mountCard(card, model, actions),
-      // Not through the receiver: its dedup would then drop the feed JSON that later improves this record.
-      sightingFromCard: (card, thorough) => sightingFromCard(card, location.pathname, { labelWalk: thorough }),
+      sightingFromCard: (card, thorough) => {
+        const sighting = sightingFromCard(card, location.pathname, { labelWalk: thorough });
+        // Counted with the tap's ads (diagnostics: ads by source); the receiver neither rate-limits
+        // DOM finds nor lets them hold back the feed JSON that later improves the record.
+        if (sighting) receiver.add(sighting);
+        return sighting;
+      },
       allow: (host) => void ask('data/open-permission-page', { host }).catch(() => null),
       whenIdle: (run) => void requestIdleCallback(run, { timeout: 1000 }),
       itemIdOf: itemIdOfCard,

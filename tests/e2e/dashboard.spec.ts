@@ -139,6 +139,15 @@ inBothBrowsersForMerchant({
     expect(Number(snapshot!.bytes)).toBeGreaterThan(1000);
     await expect.poll(async () => (await dashboard.evaluate(readTableRows, HOST)).find((r) => r.itemId === idOf('audit-ok'))?.snapshot).toBe('data:image/jpeg;base64,');
 
+    // Detection diagnostics: the feed's counters, as the content script reported them (every few seconds).
+    const diagnosticsCount = async (key: string) => {
+      expect(await dashboard.evaluate(clickButton, { within: '[data-testid="diagnostics"]', text: 'Refresh diagnostics' })).toBe(true);
+      return dashboard.evaluate(textOf, `[data-testid="diagnostics"] tr[data-counter="${key}"] [data-field="count"]`);
+    };
+    await expect.poll(() => diagnosticsCount('ads'), { timeout: 20_000 }).toBe('6');
+    expect(await diagnosticsCount('responses:ssr:universal')).toBe('1');
+    expect(await dashboard.evaluate(textOf, '[data-testid="diag-missed-empty"]')).toContain('ScrollCart missed this ad');
+
     // The keyboard command snapshots the ad that appeared last, where automation can fire it (Firefox).
     if (await driver.pressSnapshotShortcut()) await expect.poll(async () => (await driver.rows('snapshots')).length).toBe(2);
 

@@ -49,6 +49,7 @@ async function mount() {
     readSettings: async () => settings,
     updateSettings: async (change) => (settings = { ...settings, ...change }),
     lookup: () => '',
+    readDiagnostics: async () => ({ counters: {}, missed: [] }),
   });
   const self = { id: 'ours', origin: 'chrome-extension://ours/' };
   fakeBrowser.runtime.sendMessage = ((message: unknown) => handleMessage(message, { id: 'ours', url: 'chrome-extension://ours/dashboard.html' }, handlers as unknown as Handlers, self)) as never;

@@ -26,6 +26,7 @@ async function setUp(capture: DashboardServices['capture'] = async () => ({ ok: 
     readSettings: async () => settings,
     updateSettings: async (change) => (settings = { ...settings, ...change }),
     lookup,
+    readDiagnostics: async () => ({ counters: {}, missed: [] }),
   };
   const handlers = dashboardHandlers({ db, version: 't', now: () => Date.UTC(2026, 6, 1), canFetchHost: async () => true, resolve: async () => product(), settings: services.readSettings } as never, services);
   const caption = 'Linen shirt, now "only" $39.99, =cheap';

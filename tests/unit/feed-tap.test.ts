@@ -235,7 +235,7 @@ describe('the window.open fallback', () => {
 });
 
 describe('the tap stays library-free', () => {
-  it('imports only the tap modules, the channel types and the data module', () => {
+  it('imports only the tap modules, the channel types, the data module and the shared ad predicate', () => {
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
@@ -247,6 +247,6 @@ describe('the tap stays library-free', () => {
     };
     visit(resolve('utils/tiktok/tap.ts'));
     const names = [...seen].map((f) => f.replace(/^.*\/utils\/tiktok\//, '')).sort();
-    expect(names).toEqual(['card-id.ts', 'channel.ts', 'feed-json.ts', 'signals.ts', 'tap-candidate.ts', 'tap-click.ts', 'tap-network.ts', 'tap-outbox.ts', 'tap-page-data.ts', 'tap.ts']);
+    expect(names).toEqual(['ad-signal.ts', 'card-id.ts', 'channel.ts', 'feed-json.ts', 'signals.ts', 'tap-candidate.ts', 'tap-click.ts', 'tap-network.ts', 'tap-outbox.ts', 'tap-page-data.ts', 'tap.ts']);
   });
 });

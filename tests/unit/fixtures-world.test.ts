@@ -78,6 +78,27 @@ describe('fixture world', () => {
     expect(app.headers['content-type']).toContain('javascript');
   });
 
+  it("serves a server-rendered feed (render: 'server') as finished cards with no script and no item JSON", async () => {
+    const params: FeedParams = { seed: 7, count: 12, adEvery: 3, render: 'server' };
+    const url = new URL(world.feedUrl(params));
+    const res = await get(world, url.host, url.pathname + url.search);
+    expect(res.body).not.toContain('feed-app.js');
+    expect(ssrItems(res.body)).toEqual([]);
+    const items = generateFeed(params);
+    expect([...res.body.matchAll(/id="xgwrapper-0-(\d+)"/g)].map((m) => m[1])).toEqual(items.map((i) => i.id));
+    // An ad's CTA links its landing page (nothing attaches window.open), organic cards have none.
+    const ctas = [...res.body.matchAll(/data-e2e="ttam-ads-cta" href="([^"]+)"/g)].map((m) => m[1]!.replace(/&#38;/g, '&'));
+    expect(ctas).toEqual(expectedAds(params).map((a) => a.webUrl));
+  });
+
+  it("tells the app to fetch through a frame with fetchVia: 'frame'", async () => {
+    const url = new URL(world.feedUrl({ seed: 7, count: 8, firstPage: 0, fetchVia: 'frame' }));
+    const res = await get(world, url.host, url.pathname + url.search);
+    expect(res.body).toContain('"fetchVia":"frame"');
+    const plain = await get(world, url.host, new URL(world.feedUrl({ seed: 7 })).search.replace(/^/, '/foryou'));
+    expect(plain.body).toContain('"fetchVia":"window"');
+  });
+
   it('pages the item_list API into exactly generateFeed(params), deterministically', async () => {
     const params: FeedParams = { seed: 42, count: 30, pageSize: 8, firstPage: 4 };
     const page = await get(world, 'www.tiktok.com', new URL(world.feedUrl(params)).search.replace(/^/, '/foryou'));

@@ -76,13 +76,35 @@ describe('createTapReceiver', () => {
     expect(receiver.stats).toMatchObject({ clicks: 6, skipped: { 'click-no-id': 1, 'click-not-landing': 2 }, adsBySource: { click: 2 } });
   });
 
-  it('shares dedup and counts with DOM sightings', () => {
+  it('shares counts with DOM sightings, and lets the feed JSON of a DOM-found ad through to improve it', () => {
     const receiver = createTapReceiver(CHANNEL);
     expect(receiver.add(domSighting('7400000000000000020'))).toBe(true);
+    expect(receiver.add(domSighting('7400000000000000020'))).toBe(false);
+    expect(receiver.knows('7400000000000000020')).toBe(true);
+    // The card rendered before the tap's idle-time parse: its feed JSON still arrives, once.
+    expect(receiver.receive(items([{ ...ad, id: '7400000000000000020' }])).map((s) => s.source)).toEqual(['api']);
     expect(receiver.receive(items([{ ...ad, id: '7400000000000000020' }]))).toEqual([]);
     expect(receiver.receive(items([ad]))).toHaveLength(1);
     expect(receiver.add(domSighting(ad.id))).toBe(false);
-    expect(receiver.stats).toMatchObject({ ads: 2, duplicates: 2, adsBySource: { dom: 1, api: 1 } });
+    expect(receiver.stats).toMatchObject({ ads: 2, duplicates: 3, adsBySource: { dom: 1, api: 2 } });
+  });
+
+  it('never rate-limits ads found in the DOM, even when a channel flood has used up the budget', () => {
+    let clock = 0;
+    const receiver = createTapReceiver(CHANNEL, { adBurst: 3, adsPerSecond: 1, now: () => clock });
+    const forged = Array.from({ length: 10 }, (_, i) => ({ ...ad, id: String(7400000000000000300n + BigInt(i)) }));
+    expect(receiver.receive(items(forged))).toHaveLength(3);
+    expect(receiver.stats.skipped['flood-ads']).toBe(7);
+    const real = Array.from({ length: 50 }, (_, i) => domSighting(String(7400000000000000400n + BigInt(i))));
+    expect(real.map((s) => receiver.add(s))).toEqual(real.map(() => true));
+    expect(receiver.stats).toMatchObject({ ads: 53, adsBySource: { api: 3, dom: 50 }, skipped: { 'flood-ads': 7 } });
+    // Their feed JSON, arriving later, adds no row, so it takes no token either.
+    expect(receiver.receive(items([{ ...ad, id: real[0]!.itemId }]))).toHaveLength(1);
+    // The channel itself is still limited: no token yet for a new forged ad, one a second later.
+    expect(receiver.receive(items([{ ...ad, id: '7400000000000000500' }]))).toEqual([]);
+    clock += 1000;
+    expect(receiver.receive(items([{ ...ad, id: '7400000000000000501' }]))).toHaveLength(1);
+    expect(receiver.stats).toMatchObject({ ads: 54, skipped: { 'flood-ads': 8 } });
   });
 });
 

@@ -5,6 +5,7 @@
  * misses fails the typecheck.
  */
 import { z } from 'zod';
+import { Counters, MAX_MISSED, MissedAdRecord } from '../diagnostics';
 import { AdSighting, RECENT_REPORTS, ClickKind, LookupStatus, ProductKey, TikTokItemId, VariantId, type ClickRow, type JobRow, type ProductRow, type SavedRow, type SightingRow, type StoreRow, type WatchRow } from '../model';
 
 export const BACKUP_FORMAT = 'scrollcart-backup';
@@ -126,6 +127,10 @@ export type SnapshotFileRow = z.infer<typeof SnapshotFileRowSchema>;
 
 const rows = <T extends z.ZodType>(schema: T) => z.array(schema).max(MAX_ROWS).default([]);
 
+/** Detection diagnostics (utils/diagnostics.ts), for a bug report: written by export, never imported. */
+export const BackupDiagnosticsSchema = z.object({ counters: Counters, missed: z.array(MissedAdRecord).max(MAX_MISSED) });
+export type BackupDiagnostics = z.infer<typeof BackupDiagnosticsSchema>;
+
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   schemaVersion: z.literal(BACKUP_VERSION),
@@ -144,5 +149,7 @@ export const BackupSchema = z.object({
     watches: rows(WatchRowSchema),
     snapshots: rows(SnapshotFileRowSchema),
   }),
+  /** Absent from files made before it was added, and from exports that had none to give. */
+  diagnostics: BackupDiagnosticsSchema.optional(),
 });
 export type Backup = z.infer<typeof BackupSchema>;

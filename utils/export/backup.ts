@@ -3,16 +3,17 @@
  * is written; screenshots only when asked, as data URLs. Import validates the file, then
  * merges table by table in one transaction (merge.ts), and keeps snapshots within their budget.
  * Pending lookup jobs are listed in the file but not imported: they are work, not data, and
- * the next sighting of the product queues its lookup again.
+ * the next sighting of the product queues its lookup again. Detection diagnostics are written
+ * for a bug report and not imported either: they describe the browser that exported them.
  */
 import { z } from 'zod';
 import { blobToDataUrl, dataUrlToBlob } from '../audit/data-url';
 import { enforceBudget } from '../audit/snapshot-store';
 import type { ScrollCartDb } from '../db';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup, type SnapshotFileRow } from './backup-schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup, type BackupDiagnostics, type SnapshotFileRow } from './backup-schema';
 import { mergeClick, mergeProduct, mergeSaved, mergeSighting, mergeStore, mergeWatch, snapshotIdentity } from './merge';
 
-export async function exportBackup(db: ScrollCartDb, settings: unknown, options: { snapshots: boolean; now: number }): Promise<Backup> {
+export async function exportBackup(db: ScrollCartDb, settings: unknown, options: { snapshots: boolean; now: number; diagnostics?: BackupDiagnostics }): Promise<Backup> {
   const snapshots: SnapshotFileRow[] = [];
   for (const row of await db.snapshots.orderBy('takenAt').toArray()) {
     snapshots.push({ sightingItemId: row.sightingItemId, takenAt: row.takenAt, bytes: row.bytes, image: options.snapshots ? await blobToDataUrl(row.image) : null });
@@ -33,6 +34,7 @@ export async function exportBackup(db: ScrollCartDb, settings: unknown, options:
       watches: await db.watches.orderBy('key').toArray(),
       snapshots,
     },
+    ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
   };
 }
 

@@ -8,7 +8,9 @@ import { hostsOfStore, normaliseHost, seenHosts } from '../audit/store-match';
 import { takeSnapshot, type CaptureResult } from '../audit/take-snapshot';
 import type { Lookup } from '../audit/words';
 import type { ScrollCartDb } from '../db';
+import { readDiagnostics } from '../diagnostics-store';
 import { exportBackup, importBackup, parseBackup } from '../export/backup';
+import type { BackupDiagnostics } from '../export/backup-schema';
 import { unionList } from '../export/merge';
 import { exportFilename, storeCsv, storeJson } from '../export/store-export';
 import type { ProductRow } from '../model';
@@ -25,10 +27,12 @@ export interface DashboardServices {
   updateSettings: (change: Partial<Settings>) => Promise<Settings>;
   /** The catalogue, so exported files speak the reader's language. */
   lookup: Lookup;
+  /** The detection diagnostics, written into the whole-database export for bug reports. */
+  readDiagnostics: () => Promise<BackupDiagnostics>;
 }
 
 export function browserDashboardServices(): DashboardServices {
-  return { capture: captureFeedTab, readSettings, updateSettings, lookup: (key, args) => browser.i18n.getMessage(key as never, args) };
+  return { capture: captureFeedTab, readSettings, updateSettings, lookup: (key, args) => browser.i18n.getMessage(key as never, args), readDiagnostics };
 }
 
 async function loadReport(db: ScrollCartDb, host: string): Promise<StoreReport> {
@@ -63,7 +67,7 @@ export function dashboardHandlers(deps: BackgroundDeps, services: DashboardServi
     },
 
     'dashboard/export-all': async ({ snapshots }) => {
-      const backup = await exportBackup(db, await services.readSettings(), { snapshots, now: deps.now() });
+      const backup = await exportBackup(db, await services.readSettings(), { snapshots, now: deps.now(), diagnostics: await services.readDiagnostics() });
       return { filename: exportFilename('backup', 'json', deps.now()), mime: MIME.json, text: JSON.stringify(backup, null, 2) };
     },
 

@@ -1,6 +1,6 @@
 /** Messages of the diagnostics: counters from the content script, missed-ad reports, and the dashboard's read. */
 import { z } from 'zod';
-import { Counters, MissedAd } from '../diagnostics';
+import { Counters, MissedAd, MissedAdRecord } from '../diagnostics';
 import { Empty, type MessageSpecs } from './spec';
 
 export const diagnosticsProtocol = {
@@ -11,6 +11,6 @@ export const diagnosticsProtocol = {
   'diagnostics/get': {
     from: ['page'],
     request: Empty,
-    response: z.object({ counters: Counters, missed: z.array(MissedAd.extend({ at: z.number() })) }),
+    response: z.object({ counters: Counters, missed: z.array(MissedAdRecord) }),
   },
 } as const satisfies MessageSpecs;

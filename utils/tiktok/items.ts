@@ -12,12 +12,12 @@
  * being missed. It is reported with its own signal so diagnostics show if it ever appears on web.
  */
 import type { AdSighting, SightingSource } from '../model';
+import { adSignalOf } from './ad-signal';
 import { itemsOfResponse } from './feed-json';
 import type { UnwrappedLink } from './links';
 import { buildSighting } from './sighting';
 import {
   AD_CTA_FIELD,
-  AD_FLAG_FIELDS,
   AD_INFO_FIELDS,
   AD_LANDING_FIELD,
   AUTHOR_HANDLE_FIELDS,
@@ -25,6 +25,8 @@ import {
   ITEM_CAPTION_FIELD,
   ITEM_ID_FIELDS,
 } from './signals';
+
+export { adSignalOf } from './ad-signal';
 
 export type SkipReason = 'not-an-object' | 'no-id' | 'bad-id' | 'invalid-ad';
 
@@ -60,11 +62,6 @@ function itemIdOf(item: Json): string | 'missing' | 'bad' {
     return 'bad';
   }
   return 'missing';
-}
-
-/** The first field that marks the item as a paid ad, or null for an organic item. */
-export function adSignalOf(item: Json): string | null {
-  return AD_INFO_FIELDS.find((f) => isRecord(own(item, f))) ?? AD_FLAG_FIELDS.find((f) => own(item, f) === true) ?? null;
 }
 
 function authorOf(item: Json): string {

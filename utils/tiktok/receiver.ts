@@ -2,7 +2,9 @@
  * The content script's end of the tap channel: validates each message with zod, turns ads
  * into sightings once per page load (the lead counts impressions on visibility), keeps the
  * tap's own counters, and counts everything it skipped or refused so missed ads stay visible
- * on the dashboard. DOM sightings go through `add` so every source shares one dedup and one count.
+ * on the dashboard. DOM sightings go through `add` so every source shares one count; they are
+ * never rate-limited (the page rendered each card, it did not post it on the channel), and
+ * never keep the feed JSON of the same ad from arriving later to improve the record.
  */
 import type { AdSighting, SightingSource } from '../model';
 import { CHANNEL_TAG, type ClickMessage, type TapStats } from './channel';
@@ -19,12 +21,14 @@ export interface ReceiverStats {
   tap: Omit<TapStats, 'responses'> | null;
   /** Candidates parsed here. */
   parsed: number;
+  /** Distinct ads, whichever source found them. */
   ads: number;
   organic: number;
   /** Ads seen again (another source, another page of the feed). */
   duplicates: number;
   /** Per-item reasons: the parser's, `click-*`, `flood` for items cut by a cap, `flood-ads` for new ads over the rate budget. */
   skipped: Record<string, number>;
+  /** New ads each source reported: an ad the DOM found before its feed JSON arrived counts for both. */
   adsBySource: Record<SightingSource, number>;
   /** Messages with our tag refused: `invalid` (shape) or `other-channel`. */
   rejected: Record<string, number>;
@@ -45,9 +49,10 @@ export interface ReceiverOptions {
   /** Items read per page load, all messages together. */
   maxItemsPerPage?: number;
   /**
-   * New ads accepted at once, then per second: each new ad costs a database row and a store
-   * lookup, so a page forging ads on the channel (or through `add`) is slowed to this rate and
-   * the rest are counted as `flood-ads`. A person meets a few ads a minute; a feed page of 30.
+   * New ads from the channel accepted at once, then per second: each new ad costs a database
+   * row and a store lookup, so a page forging ads on the channel is slowed to this rate and the
+   * rest are counted as `flood-ads`. A person meets a few ads a minute; a feed page of 30.
+   * Ads the content script found in the DOM itself are not counted against it.
    */
   adBurst?: number;
   adsPerSecond?: number;
@@ -58,7 +63,7 @@ export interface ReceiverOptions {
 export interface TapReceiver {
   /** Feed it `message` events' data; returns the new sightings it found. */
   receive(data: unknown): AdSighting[];
-  /** Records a sighting found elsewhere (the DOM detector); true when it is new, false for a duplicate or an ad over the flood budget (`knows` tells which). */
+  /** Records a sighting found elsewhere (the DOM detector); true when it is new, false for a duplicate (or a channel ad over the flood budget). */
   add(sighting: AdSighting): boolean;
   /** Has an ad with this item id been reported in this page load? */
   knows(itemId: string): boolean;
@@ -73,7 +78,10 @@ function isNotLanding(url: string): boolean {
 
 export function createTapReceiver(channel: string, options: ReceiverOptions = {}): TapReceiver {
   const { maxItemsPerMessage = 200, maxItemsPerPage = 20000, adBurst = 300, adsPerSecond = 1, now = () => performance.now(), onClick } = options;
+  // Ads reported from the channel (feed JSON, clicks), and those the DOM detector found: apart,
+  // so an ad first found in the DOM still gets its richer feed JSON through.
   const seen = new Set<string>();
+  const foundInDom = new Set<string>();
   // A token bucket of new ads (issue 7: floods are rate-limited and counted).
   let tokens = adBurst;
   let refilledAt = now();
@@ -100,17 +108,22 @@ export function createTapReceiver(channel: string, options: ReceiverOptions = {}
   const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
 
   const add = (sighting: AdSighting): boolean => {
-    if (seen.has(sighting.itemId)) {
+    const { itemId, source } = sighting;
+    const fromDom = source === 'dom';
+    const known = seen.has(itemId) || foundInDom.has(itemId);
+    if (fromDom ? known : seen.has(itemId)) {
       stats.duplicates += 1;
       return false;
     }
-    if (!takeAdToken()) {
+    // The bucket is for what the page posts on the channel. A card the page rendered cost it a
+    // real DOM node, and a feed record of a card already found in the DOM adds no row or lookup.
+    if (!fromDom && !known && !takeAdToken()) {
       bump(stats.skipped, 'flood-ads');
       return false;
     }
-    seen.add(sighting.itemId);
-    stats.ads += 1;
-    stats.adsBySource[sighting.source] += 1;
+    (fromDom ? foundInDom : seen).add(itemId);
+    if (!known) stats.ads += 1;
+    stats.adsBySource[source] += 1;
     return true;
   };
 
@@ -162,5 +175,5 @@ export function createTapReceiver(channel: string, options: ReceiverOptions = {}
     return fresh;
   };
 
-  return { receive, add, knows: (itemId) => seen.has(itemId), stats };
+  return { receive, add, knows: (itemId) => seen.has(itemId) || foundInDom.has(itemId), stats };
 }

@@ -3,6 +3,7 @@
  * cut down to the fields the isolated parser reads, as plain structured data. Keeping the
  * message small keeps the tap cheap, and no user's organic viewing leaves the page's world.
  */
+import { isPaidAd } from './ad-signal';
 import {
   AD_CTA_FIELD,
   AD_FLAG_FIELDS,
@@ -56,11 +57,8 @@ export function rawItemId(item: unknown): unknown {
   return undefined;
 }
 
-/** Does the item carry a paid-ad marker (an ad object, or a `true` ad flag)? Captions never count. */
-export function looksLikeAd(item: unknown): boolean {
-  if (!isRecord(item)) return false;
-  return AD_INFO_FIELDS.some((f) => isRecord(own(item, f))) || AD_FLAG_FIELDS.some((f) => own(item, f) === true);
-}
+/** Does the item carry a paid-ad marker? The parser's own predicate, so the two agree by construction. */
+export const looksLikeAd = isPaidAd;
 
 /** Keeps only what the parser needs from an ad-looking item; null for organic items and non-objects. */
 export function compactCandidate(item: unknown): Json | null {
