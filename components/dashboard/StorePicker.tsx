@@ -45,8 +45,10 @@ export function StorePicker({ myStores, seen, onChange }: Props) {
           <ul class="dash-chips" data-testid="seen-hosts">
             {suggestions.map((s) => (
               <li key={s.host}>
-                <button type="button" onClick={() => void save([...myStores, s.host])} aria-label={t('dash_store_add_named', s.host)}>
-                  + <span dir="ltr">{s.host}</span> · {t('dash_ads_count', number(s.ads))}
+                {/* The whole action is visible text, so the accessible name matches what a voice user reads (axe label-content-name-mismatch). */}
+                <button type="button" onClick={() => void save([...myStores, s.host])}>
+                  <span aria-hidden="true">+ </span>
+                  {t('dash_store_add_named', s.host)} · {t('dash_ads_count', number(s.ads))}
                 </button>
               </li>
             ))}
