@@ -6,51 +6,29 @@
 // price watch's forced re-reads, and expires the store's other cached products on a switch.
 // The price watch then never calls a currency switch a price drop, and still tells a real
 // drop in the new currency.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Notice } from '@/utils/data/services';
 import { runPriceWatch } from '@/utils/data/watch-run';
-import type { ScrollCartDb } from '@/utils/db';
-import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
 import { DEFAULT_FRESHNESS } from '@/utils/shopify/freshness';
-import { startWorld, type World } from '../fixtures/world';
-import { worldFetch } from '../fixtures/world-fetch';
+import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
 import { savedRow } from './data-rows';
-import { makeResolver } from './resolver-fake-store';
+import { useWorld } from './resolver-on-world';
 
-let world: World;
-let dbs: ScrollCartDb[] = [];
-beforeAll(async () => {
-  world = await startWorld({ port: 0 });
-});
-afterAll(async () => {
-  await world.close();
-});
-afterEach(async () => {
-  world.clearFaults();
-  await Promise.all(dbs.map((db) => db.delete()));
-  dbs = [];
-});
-
+const on = useWorld();
 const HOST = 'demo-store.myshopify.com';
 const ratio = identifyProduct(`https://${HOST}/products/ratio-eight`) as ProductRef;
 const tote = identifyProduct(`https://${HOST}/products/classic-tote`) as ProductRef;
 // EUR at 0.9 of the USD prices: every amount gets smaller, which would read as a 10 % "drop" if compared.
 const TO_EUR = { kind: 'currency', currency: 'EUR', rate: 0.9 } as const;
-const cartReads = (since: number) => world.requests.slice(since).filter((r) => r.host === HOST && r.path === '/cart.js').length;
-
-function setUp() {
-  const made = makeResolver(worldFetch(world), { timeoutMs: 2_000 });
-  dbs.push(made.db);
-  return made;
-}
+const cartReads = (since: number) => on.world.requests.slice(since).filter((r) => r.host === HOST && r.path === '/cart.js').length;
 
 describe('a store that changes currency', () => {
   it('a product read after the switch is labelled with the new currency, and its lowest price starts over', async () => {
-    const { resolver, clock } = setUp();
+    const { resolver, clock } = on.resolver();
     const usd = await resolver.resolve(ratio);
     expect(usd).toMatchObject({ status: 'ok', currency: 'USD' });
 
-    world.setFault(HOST, '*', TO_EUR);
+    on.world.setFault(HOST, '*', TO_EUR);
     clock.t += DEFAULT_FRESHNESS.okMs + 1;
     const eur = await resolver.resolve(ratio);
     // Before the fix, the cached USD (kept a day) labelled the EUR amounts.
@@ -63,8 +41,8 @@ describe('a store that changes currency', () => {
   });
 
   it('50 ads of the store within a product TTL still cost one currency read', async () => {
-    const { resolver, clock } = setUp();
-    const since = world.requests.length;
+    const { resolver, clock } = on.resolver();
+    const since = on.world.requests.length;
     await resolver.resolve(ratio);
     clock.t += DEFAULT_FRESHNESS.okMs - 60_000;
     await Promise.all(Array.from({ length: 50 }, () => resolver.resolve(tote)));
@@ -72,11 +50,11 @@ describe('a store that changes currency', () => {
   });
 
   it("a switch seen on one product expires the store's other cached products, so they are re-read in the new currency", async () => {
-    const { resolver, clock, db } = setUp();
+    const { resolver, clock, db } = on.resolver();
     await resolver.resolve(tote);
     clock.t += 60_000;
     await resolver.resolve(ratio);
-    world.setFault(HOST, '*', TO_EUR);
+    on.world.setFault(HOST, '*', TO_EUR);
     // The price watch re-reads one product (forced: the currency is read again too).
     expect(await resolver.resolve(ratio, { force: true })).toMatchObject({ currency: 'EUR' });
     expect((await db.products.get(`${HOST}/classic-tote` as never))?.expiresAt).toBeLessThanOrEqual(clock.t);
@@ -84,7 +62,7 @@ describe('a store that changes currency', () => {
   });
 
   it('the price watch never reports a currency switch as a drop, and still reports a real drop in the new currency', async () => {
-    const { resolver, clock, db } = setUp();
+    const { resolver, clock, db } = on.resolver();
     const row = await resolver.resolve(ratio);
     // An available variant: a drop on a sold-out one is held back until its restock.
     const variant = row.variants.find((v) => v.available)!;
@@ -102,7 +80,7 @@ describe('a store that changes currency', () => {
       });
 
     expect(await watch()).toMatchObject({ checked: 1, notified: 0 });
-    world.setFault(HOST, '*', TO_EUR);
+    on.world.setFault(HOST, '*', TO_EUR);
     clock.t += 60_000;
     expect(await watch()).toMatchObject({ checked: 1, notified: 0 });
     const eurWatch = await db.watches.get(`${row.key}#${variant.id}`);
@@ -111,7 +89,7 @@ describe('a store that changes currency', () => {
     expect(notices).toEqual([]);
 
     // The control: the store then halves its EUR prices, a drop the shopper should hear of.
-    world.setFault(HOST, '*', { ...TO_EUR, rate: 0.45 });
+    on.world.setFault(HOST, '*', { ...TO_EUR, rate: 0.45 });
     clock.t += 60_000;
     expect(await watch()).toMatchObject({ checked: 1, notified: 1 });
     expect(notices).toHaveLength(1);

@@ -54,7 +54,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
 }
 
 /** Runs in an extension page: a message to our background, as the popup would send it. */
-function sendMessage(message: { type: string; data: unknown }): Promise<unknown> {
+export function sendMessage(message: { type: string; data: unknown }): Promise<unknown> {
   type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
   const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
   return (scope.browser ?? scope.chrome).runtime.sendMessage(message);
