@@ -7,9 +7,7 @@ import { expect, test } from '@playwright/test';
 import { expectedAds, type Fault, type FeedParams, type World } from '../fixtures/world';
 import type { Driver } from './harness/driver';
 import { centreCard, controlCentre, overlayCensus } from './harness/page-probes';
-import { inBothBrowsersWithPages } from './harness/popup-driver';
 import { inBothBrowsers, type Scenario } from './harness/suite';
-import { sendMessage } from './harness/worker-control';
 
 // One ad, on a myshopify.com store (allowed up front), first in the server-rendered page.
 const PARAMS: FeedParams = { seed: 31, count: 4, pageSize: 4, firstPage: 4, adEvery: 4, mix: ['shopify-myshopify'] };
@@ -81,7 +79,7 @@ inBothBrowsers({
 /** A price as the card shows it: a currency sign before digits. */
 const cardPrice = (tab: Awaited<ReturnType<Driver['openFeed']>>) => async () => (await tab.evaluate(overlayCensus)).find((c) => c.itemId === AD!.itemId)?.text ?? '';
 
-inBothBrowsersWithPages({
+inBothBrowsers({
   // The store switches USD → EUR after the shopper saved its product. The price watch's
   // forced re-read reads the currency again: the row, the watch and the card say EUR, and
   // the lower EUR amounts (rate 0.9) are not told as a price drop.
@@ -104,9 +102,8 @@ inBothBrowsersWithPages({
     expect(saved).toMatchObject({ currency: 'USD' });
 
     world.setFault(AD!.host!, '*', { kind: 'currency', currency: 'EUR', rate: 0.9 });
-    const page = await driver.openExtensionPage('/popup.html', 'main');
     // The alarm's run, asked for now: it re-reads every saved product never checked.
-    const run = await page.evaluate(sendMessage, { type: 'data/price-watch-run', data: {} });
+    const run = await driver.sendFromPage('data/price-watch-run', {});
     expect(run).toEqual({ ok: true, data: { checked: 1, notified: 0, skipped: 0 } });
     const product = (await driver.rows('products')).find((p) => p.key === key)!;
     expect(product).toMatchObject({ status: 'ok', currency: 'EUR' });
@@ -115,7 +112,6 @@ inBothBrowsersWithPages({
     expect(watch).toMatchObject({ key: saved!.key, currency: 'EUR' });
     expect(watch!.price as number).toBeLessThan(saved!.priceWhenSaved as number);
     expect(watch!.referencePrice).toBe(watch!.price);
-    await page.close();
 
     // A new look at the ad shows the price in euros.
     await tab.goto(world.feedUrl(PARAMS));

@@ -5,14 +5,13 @@
  * withhold even the declared `*.myshopify.com`; and "delete everything" leaves nothing.
  *
  * Firefox grants optional permissions without its prompt under the harness's test pref
- * (worker-control.ts). Headless Chromium shows its prompt with no way to answer it from a
+ * (SCRIPTED_SESSION in harness/driver.ts). Headless Chromium shows its prompt with no way to answer it from a
  * test, so there the test proves the request is made from the click and waits for the answer.
  */
 import { expect, test } from '@playwright/test';
 import { expectedAds, startWorld, type FeedParams, type World } from '../fixtures/world';
-import type { FeedTab } from './harness/driver';
+import { drivers, SCRIPTED_SESSION, type Driver, type FeedTab } from './harness/driver';
 import { overlayCensus } from './harness/page-probes';
-import { killable, type KillableExtension } from './harness/worker-control';
 
 const BRAND = 'shop.example-brand.com';
 /** The extension APIs a test calls inside our page (a type only: the functions run in the page). */
@@ -35,15 +34,15 @@ async function press(page: FeedTab, testId: string) {
 const outcome = (page: FeedTab) => page.evaluate(() => document.querySelector('[data-testid="perm-outcome"]')?.getAttribute('data-step') ?? null);
 const cardsSay = async (tab: FeedTab) => (await tab.evaluate(overlayCensus)).map((c) => c.text).join(' | ');
 
-async function openFeedWaiting(ext: KillableExtension, world: World) {
+async function openFeedWaiting(ext: Driver, world: World) {
   const tab = await ext.openFeed(world.feedUrl(PARAMS));
   await expect.poll(() => cardsSay(tab)).toContain(`Allow lookups on ${BRAND}`);
   return tab;
 }
 
-async function session(browser: 'chromium' | 'firefox', body: (ext: KillableExtension, world: World) => Promise<void>) {
+async function session(browser: 'chromium' | 'firefox', body: (ext: Driver, world: World) => Promise<void>) {
   const world = await startWorld();
-  const ext = await killable[browser](world);
+  const ext = await drivers[browser](world, SCRIPTED_SESSION);
   try {
     await body(ext, world);
   } finally {
@@ -55,7 +54,7 @@ async function session(browser: 'chromium' | 'firefox', body: (ext: KillableExte
 test('chromium: the permission page asks on the click itself, and only for the store named', () =>
   session('chromium', async (ext, world) => {
     await openFeedWaiting(ext, world);
-    const page = await ext.openPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
+    const page = await ext.openExtensionPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
     expect(await page.evaluate(() => document.querySelector('[data-testid="perm-why"]')?.textContent)).toContain(BRAND);
     await press(page, 'perm-allow-store');
     // Without the click Chrome refuses at once ("must be called during a user gesture"): 'asking' means the prompt is up.
@@ -69,7 +68,7 @@ test('firefox: allowing a store looks up the ads that waited; revoking puts them
     const tab = await openFeedWaiting(ext, world);
     expect(await ext.sendFromPage('data/permission-status', {})).toMatchObject({ ok: true, data: { awaiting: [{ host: BRAND, ads: brandAds.length }], everyShop: false } });
 
-    const page = await ext.openPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
+    const page = await ext.openExtensionPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
     await press(page, 'perm-allow-store');
     await expect.poll(() => outcome(page)).toBe('done');
     const brandKeys = new Set(brandAds.map((a) => `${BRAND}/${a.handle}`));
@@ -91,14 +90,14 @@ test('firefox: allowing a store looks up the ads that waited; revoking puts them
 
 test('firefox: a withheld *.myshopify.com is asked for like any store', () =>
   session('firefox', async (ext, world) => {
-    const page = await ext.openPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
+    const page = await ext.openExtensionPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
     await page.evaluate(() => (globalThis as unknown as { browser: PageBrowser }).browser.permissions.remove({ origins: ['https://*.myshopify.com/*'] }));
     expect(await ext.sendFromPage('data/permission-status', {})).toMatchObject({ data: { myshopify: false } });
     const tab = await ext.openFeed(world.feedUrl(PARAMS));
     await expect.poll(() => cardsSay(tab)).toContain('Allow lookups on demo-store.myshopify.com');
     expect(world.requests.some((r) => r.host.endsWith('.myshopify.com'))).toBe(false);
 
-    const ask = await ext.openPage('/permissions.html?host=demo-store.myshopify.com', '[data-testid="perm-allow-store"]');
+    const ask = await ext.openExtensionPage('/permissions.html?host=demo-store.myshopify.com', '[data-testid="perm-allow-store"]');
     expect(await ask.evaluate(() => document.querySelector('[data-testid="perm-allow-store"]')?.textContent)).toBe('Allow for myshopify.com stores');
     await press(ask, 'perm-allow-store');
     await expect.poll(() => outcome(ask)).toBe('done');

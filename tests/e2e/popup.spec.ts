@@ -1,9 +1,10 @@
 import axe from 'axe-core';
 import { expect } from '@playwright/test';
 import { expectedAds, type FeedParams } from '../fixtures/world';
-import type { FeedTab } from './harness/driver';
+import type { Driver, ExtensionPage, FeedTab } from './harness/driver';
+import { clickControl, setControl, textsOf } from './harness/extension-scripts';
 import { centreCard, controlCentre } from './harness/page-probes';
-import { clickControl, inBothBrowsersWithPages, setControl, textsOf, until, type ExtensionPage, type PageDriver } from './harness/popup-driver';
+import { inBothBrowsers, until } from './harness/suite';
 
 const HOST = 'demo-store.myshopify.com';
 const STRIDE = 624; // the fake feed's card height + gap
@@ -12,7 +13,7 @@ const COAT_SMALL = 794864229; // Red Rain Coat, Small
 const COAT_MEDIUM = 794864233;
 
 /** Presses the overlay's Save on an ad's card, as a person would, until the item is saved (a click can land while the feed still scrolls). */
-async function saveFromCard(driver: PageDriver, tab: FeedTab, itemId: string, savedBefore: number) {
+async function saveFromCard(driver: Driver, tab: FeedTab, itemId: string, savedBefore: number) {
   // The feed renders a window of cards: scroll on until this one is in it.
   await expect
     .poll(async () => (await tab.evaluate(centreCard, itemId)) || (await tab.scroll(STRIDE), false), { timeout: 20_000 })
@@ -60,7 +61,7 @@ function cartRequest(path: string) {
   return { lines: new Map(lines), query: new URLSearchParams(query) };
 }
 
-inBothBrowsersWithPages({
+inBothBrowsers({
   'save from ad cards, edit in the popup, one click to the store checkout with exactly those lines, and the history shows it': async ({ driver, world }) => {
     const params: FeedParams = { seed: 1, count: 8, pageSize: 8, firstPage: 8, adEvery: 2, mix: ['shopify-myshopify'] };
     const ads = expectedAds(params);
@@ -141,7 +142,7 @@ function markTime(name: string): number | null {
   return performance.getEntriesByName(name).at(-1)?.startTime ?? null;
 }
 
-inBothBrowsersWithPages({
+inBothBrowsers({
   'at scale: 1,000 saved items and 100,000 clicks (times printed, not asserted)': async ({ driver }) => {
     const first = await driver.openExtensionPage('/popup.html', '.pc-empty');
     const seedMs = await first.evaluate(seedAtScale);
