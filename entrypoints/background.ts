@@ -4,7 +4,7 @@ import { listenForSnapshotTriggers } from '@/utils/audit/triggers';
 import { createHandlers } from '@/utils/background-handlers';
 import { installDataEvents } from '@/utils/data/background-events';
 import { browserDataServices } from '@/utils/data/services';
-import { openDb } from '@/utils/db';
+import { ensureDbOpen, openDb } from '@/utils/db';
 import { createRuntimeListener } from '@/utils/messages';
 import { installMissedAdMenu } from '@/utils/missed-ad-menu';
 import { resolveDurably, resumeLookups } from '@/utils/shopify/lookup-jobs';
@@ -31,7 +31,10 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener(createRuntimeListener(handlers, self));
-  void resumeLookups(db, resolver, Date.now());
+  // A failed upgrade leaves the old version intact; the next message retries it (ensureDbOpen).
+  void ensureDbOpen(db)
+    .then(() => resumeLookups(db, resolver, Date.now()))
+    .catch((error: unknown) => console.warn('ScrollCart: lookups not resumed', error));
   installDataEvents({ db, handlers, resolve, canFetchHost });
   installMissedAdMenu();
   // The merchant's snapshot shortcut and the toolbar button's menu (issue 6).

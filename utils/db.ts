@@ -93,3 +93,28 @@ export function openDb(name: string = DB_NAME): ScrollCartDb {
   db.version(3).stores(SCHEMA_V3);
   return db;
 }
+
+/**
+ * A database that could not be opened: an upgrade threw, or its versionchange transaction
+ * was aborted (the worker went away mid-upgrade). IndexedDB rolls the whole upgrade back, so
+ * every row is still there at the old version; `handleMessage` answers `db-unavailable`.
+ */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/**
+ * Opens `db`, or opens it again after a failed open. Dexie never retries by itself: once an
+ * open fails, every query on that instance rejects with `DatabaseClosedError` until `open()`
+ * is called (tests/unit/db-migration-crash.test.ts), so a worker that outlived one failed
+ * upgrade would fail every message until it was restarted.
+ */
+export async function ensureDbOpen(db: ScrollCartDb): Promise<void> {
+  if (db.isOpen()) return;
+  try {
+    await db.open();
+  } catch (error) {
+    const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new DatabaseUnavailableError(`the database could not be opened at version ${db.verno} (nothing was changed; it is tried again on the next request): ${cause}`, { cause: error });
+  }
+}

@@ -59,6 +59,8 @@ export async function handleMessage(
     const handler = handlers[type] as (data: unknown, sender: SenderInfo) => Promise<unknown>;
     return { ok: true, data: await handler(request.data, sender) };
   } catch (error) {
+    // Matched by name: this file is bundled into content scripts, which must not import utils/db.ts.
+    if (error instanceof Error && error.name === 'DatabaseUnavailableError') return fail('db-unavailable', `${type}: ${error.message}`);
     return fail('handler-failed', `${type}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -8,7 +8,8 @@
 import { expect } from '@playwright/test';
 import { parseCsv } from '../../utils/export/csv';
 import { expectedAds, type FeedParams } from '../fixtures/world';
-import { inBothBrowsersForMerchant, type ExtensionWindow } from './harness/merchant-driver';
+import type { ExtensionPage } from './harness/driver';
+import { inBothBrowsers } from './harness/suite';
 
 const HOST = 'audit-outfitters.myshopify.com';
 const STRIDE = 624; // the fake feed's card height + gap
@@ -61,13 +62,13 @@ function sendMessage(message: { type: string; data: unknown }): Promise<unknown>
   return (scope.browser ?? scope.chrome).runtime.sendMessage(message);
 }
 
-async function csvOf(dashboard: ExtensionWindow): Promise<string[][]> {
+async function csvOf(dashboard: ExtensionPage): Promise<string[][]> {
   const reply = (await dashboard.evaluate(sendMessage, { type: 'dashboard/export-store', data: { host: HOST, format: 'csv' } })) as { ok: boolean; data: { text: string } };
   expect(reply.ok).toBe(true);
   return parseCsv(reply.data.text);
 }
 
-inBothBrowsersForMerchant({
+inBothBrowsers({
   "the dashboard shows each failing landing check with its reason, the CSV matches the table, and a snapshot is captured and shown": async ({ driver, world }) => {
     const ads = expectedAds(PARAMS);
     const idOf = (kind: string) => ads.find((a) => a.kind === kind)!.itemId;
@@ -86,7 +87,7 @@ inBothBrowsersForMerchant({
       .toEqual(['canvas-sneaker:ok', 'linen-shirt:ok', 'trail-lantern:not-found', 'wool-socks:ok']);
 
     // They open the dashboard (in its own window: the TikTok tab stays on screen) and pick their store among those seen in ads.
-    const dashboard = await driver.openWindow('/dashboard.html', '[data-testid="seen-hosts"]');
+    const dashboard = await driver.openExtensionPage('/dashboard.html', '[data-testid="seen-hosts"]', { window: true });
     expect(await dashboard.evaluate(clickButton, { within: '[data-testid="seen-hosts"]', text: HOST })).toBe(true);
     await expect.poll(async () => (await dashboard.evaluate(readTableRows, HOST)).length).toBe(6);
     const rows = await dashboard.evaluate(readTableRows, HOST);

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { expectedAds, type Fault, type FeedParams, type World } from '../fixtures/world';
 import type { Driver } from './harness/driver';
-import { overlayCensus } from './harness/page-probes';
+import { centreCard, controlCentre, overlayCensus } from './harness/page-probes';
 import { inBothBrowsers, type Scenario } from './harness/suite';
 
 // One ad, on a myshopify.com store (allowed up front), first in the server-rendered page.
@@ -73,5 +73,48 @@ inBothBrowsers({
     expect(asked.map((r) => r.status)).toEqual([429, 200]);
     expect(retried.time - limited.time).toBeGreaterThanOrEqual(retryAfterSeconds * 1000 - 50);
     await expect.poll(async () => (await tab.evaluate(overlayCensus)).find((c) => c.itemId === AD!.itemId)?.text ?? '').toMatch(/\$\d/);
+  },
+});
+
+/** A price as the card shows it: a currency sign before digits. */
+const cardPrice = (tab: Awaited<ReturnType<Driver['openFeed']>>) => async () => (await tab.evaluate(overlayCensus)).find((c) => c.itemId === AD!.itemId)?.text ?? '';
+
+inBothBrowsers({
+  // The store switches USD → EUR after the shopper saved its product. The price watch's
+  // forced re-read reads the currency again: the row, the watch and the card say EUR, and
+  // the lower EUR amounts (rate 0.9) are not told as a price drop.
+  'fault currency: a saved product re-read after the store switched to EUR is shown in EUR, and no drop is reported': async ({ driver, world }) => {
+    const key = `${AD!.host}/${AD!.handle}`;
+    const tab = await driver.openFeed(world.feedUrl(PARAMS));
+    await expect.poll(async () => (await driver.rows('products')).find((p) => p.key === key)?.currency, { timeout: 20_000 }).toBe('USD');
+    await expect.poll(cardPrice(tab), { timeout: 15_000 }).toMatch(/\$\d/);
+    expect(await tab.evaluate(centreCard, AD!.itemId)).toBe(true);
+    // A person's click on Save, pressed again until the row exists (the card may re-render as it lands).
+    await expect
+      .poll(async () => {
+        if ((await driver.rows('saved')).length > 0) return true;
+        const at = await tab.evaluate(controlCentre, { itemId: AD!.itemId, text: 'Save' });
+        if (at) await tab.clickAt(at.x, at.y);
+        return false;
+      }, { timeout: 30_000, intervals: [500, 1000, 2000] })
+      .toBe(true);
+    const [saved] = await driver.rows('saved');
+    expect(saved).toMatchObject({ currency: 'USD' });
+
+    world.setFault(AD!.host!, '*', { kind: 'currency', currency: 'EUR', rate: 0.9 });
+    // The alarm's run, asked for now: it re-reads every saved product never checked.
+    const run = await driver.sendFromPage('data/price-watch-run', {});
+    expect(run).toEqual({ ok: true, data: { checked: 1, notified: 0, skipped: 0 } });
+    const product = (await driver.rows('products')).find((p) => p.key === key)!;
+    expect(product).toMatchObject({ status: 'ok', currency: 'EUR' });
+    expect((product.priceHistory as { currency: string }[]).map((p) => p.currency)).toEqual(['USD', 'EUR']);
+    const [watch] = await driver.rows('watches');
+    expect(watch).toMatchObject({ key: saved!.key, currency: 'EUR' });
+    expect(watch!.price as number).toBeLessThan(saved!.priceWhenSaved as number);
+    expect(watch!.referencePrice).toBe(watch!.price);
+
+    // A new look at the ad shows the price in euros.
+    await tab.goto(world.feedUrl(PARAMS));
+    await expect.poll(cardPrice(tab), { timeout: 15_000 }).toMatch(/€\s?\d|\d\s?€/);
   },
 });

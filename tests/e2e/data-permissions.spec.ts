@@ -5,7 +5,7 @@
  * withhold even the declared `*.myshopify.com`; and "delete everything" leaves nothing.
  *
  * Firefox grants optional permissions without its prompt under the harness's test pref
- * (worker-control.ts). Headless Chromium shows its prompt with no way to answer it from a
+ * (SCRIPTED_SESSION in harness/driver.ts). Headless Chromium shows its prompt with no way to answer it from a
  * test (docs/security.md § Optional host permissions), so there one test proves the request
  * is made from the click and waits for the answer, and another adds the store as the shopper
  * can in chrome://extensions' Site access, after which Chromium grants the page's request
@@ -13,9 +13,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectedAds, startWorld, type FeedParams, type World } from '../fixtures/world';
-import type { FeedTab } from './harness/driver';
+import { drivers, SCRIPTED_SESSION, type Driver, type FeedTab } from './harness/driver';
 import { overlayCensus } from './harness/page-probes';
-import { killable, type KillableExtension } from './harness/worker-control';
 
 const BRAND = 'shop.example-brand.com';
 /** The extension APIs a test calls inside our page (a type only: the functions run in the page). */
@@ -38,15 +37,15 @@ async function press(page: FeedTab, testId: string) {
 const outcome = (page: FeedTab) => page.evaluate(() => document.querySelector('[data-testid="perm-outcome"]')?.getAttribute('data-step') ?? null);
 const cardsSay = async (tab: FeedTab) => (await tab.evaluate(overlayCensus)).map((c) => c.text).join(' | ');
 
-async function openFeedWaiting(ext: KillableExtension, world: World) {
+async function openFeedWaiting(ext: Driver, world: World) {
   const tab = await ext.openFeed(world.feedUrl(PARAMS));
   await expect.poll(() => cardsSay(tab)).toContain(`Allow lookups on ${BRAND}`);
   return tab;
 }
 
-async function session(browser: 'chromium' | 'firefox', body: (ext: KillableExtension, world: World) => Promise<void>) {
+async function session(browser: 'chromium' | 'firefox', body: (ext: Driver, world: World) => Promise<void>) {
   const world = await startWorld();
-  const ext = await killable[browser](world);
+  const ext = await drivers[browser](world, SCRIPTED_SESSION);
   try {
     await body(ext, world);
   } finally {
@@ -58,7 +57,7 @@ async function session(browser: 'chromium' | 'firefox', body: (ext: KillableExte
 test('chromium: the permission page asks on the click itself, and only for the store named', () =>
   session('chromium', async (ext, world) => {
     await openFeedWaiting(ext, world);
-    const page = await ext.openPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
+    const page = await ext.openExtensionPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
     expect(await page.evaluate(() => document.querySelector('[data-testid="perm-why"]')?.textContent)).toContain(BRAND);
     await press(page, 'perm-allow-store');
     // Without the click Chrome refuses at once ("must be called during a user gesture"): 'asking' means the prompt is up.
@@ -72,8 +71,8 @@ test('chromium: the permission page asks on the click itself, and only for the s
  * make the permission active. Chromium then grants our page's permissions.request for it on
  * the click without a prompt (a request for permissions already granted is not shown).
  */
-async function siteAccess(ext: KillableExtension, extensionId: string, action: 'addHostPermission' | 'removeHostPermission', host: string) {
-  const settings = await ext.openPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
+async function siteAccess(ext: Driver, extensionId: string, action: 'addHostPermission' | 'removeHostPermission', host: string) {
+  const settings = await ext.openExtensionPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
   await settings.goto('chrome://extensions');
   type DeveloperPrivate = Record<string, (id: string, host: string, done: () => void) => void>;
   type Chrome = { developerPrivate?: DeveloperPrivate; runtime: { lastError?: { message: string } } };
@@ -93,7 +92,7 @@ test('chromium: a store added in Site access is granted by the permission page w
     const brandAds = expectedAds(PARAMS).filter((a) => a.host === BRAND);
     const brandKeys = new Set(brandAds.map((a) => `${BRAND}/${a.handle}`));
     const tab = await openFeedWaiting(ext, world);
-    const page = await ext.openPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
+    const page = await ext.openExtensionPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
     const extensionId = await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id);
 
     await siteAccess(ext, extensionId, 'addHostPermission', BRAND);
@@ -126,7 +125,7 @@ test('firefox: allowing a store looks up the ads that waited; revoking puts them
     const tab = await openFeedWaiting(ext, world);
     expect(await ext.sendFromPage('data/permission-status', {})).toMatchObject({ ok: true, data: { awaiting: [{ host: BRAND, ads: brandAds.length }], everyShop: false } });
 
-    const page = await ext.openPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
+    const page = await ext.openExtensionPage(`/permissions.html?host=${BRAND}`, '[data-testid="perm-allow-store"]');
     await press(page, 'perm-allow-store');
     await expect.poll(() => outcome(page)).toBe('done');
     const brandKeys = new Set(brandAds.map((a) => `${BRAND}/${a.handle}`));
@@ -148,14 +147,14 @@ test('firefox: allowing a store looks up the ads that waited; revoking puts them
 
 test('firefox: a withheld *.myshopify.com is asked for like any store', () =>
   session('firefox', async (ext, world) => {
-    const page = await ext.openPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
+    const page = await ext.openExtensionPage('/permissions.html?host=-', '[data-testid="perm-bad-host"]');
     await page.evaluate(() => (globalThis as unknown as { browser: PageBrowser }).browser.permissions.remove({ origins: ['https://*.myshopify.com/*'] }));
     expect(await ext.sendFromPage('data/permission-status', {})).toMatchObject({ data: { myshopify: false } });
     const tab = await ext.openFeed(world.feedUrl(PARAMS));
     await expect.poll(() => cardsSay(tab)).toContain('Allow lookups on demo-store.myshopify.com');
     expect(world.requests.some((r) => r.host.endsWith('.myshopify.com'))).toBe(false);
 
-    const ask = await ext.openPage('/permissions.html?host=demo-store.myshopify.com', '[data-testid="perm-allow-store"]');
+    const ask = await ext.openExtensionPage('/permissions.html?host=demo-store.myshopify.com', '[data-testid="perm-allow-store"]');
     expect(await ask.evaluate(() => document.querySelector('[data-testid="perm-allow-store"]')?.textContent)).toBe('Allow for myshopify.com stores');
     await press(ask, 'perm-allow-store');
     await expect.poll(() => outcome(ask)).toBe('done');

@@ -10,10 +10,9 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectedAds, startWorld, type FeedParams } from '../fixtures/world';
-import type { FeedTab } from './harness/driver';
+import { drivers, SCRIPTED_SESSION, type BackgroundState, type Driver, type FeedTab } from './harness/driver';
 import { counts, lostOrChanged, logKills, snapshot, type KillRecord } from './harness/kill-ledger';
 import { controlCentre, overlayCensus } from './harness/page-probes';
-import { killable, type BackgroundState, type KillableExtension } from './harness/worker-control';
 
 const STRIDE = 624; // the fake feed's card height + gap
 const PARAMS: FeedParams = {
@@ -92,7 +91,7 @@ async function clickOne(tab: FeedTab, text: string | null, candidates: Set<strin
   return null;
 }
 
-async function waitForClick(ext: KillableExtension, made: Made) {
+async function waitForClick(ext: Driver, made: Made) {
   await expect.poll(async () => (await ext.rows('clicks')).some((c) => c.kind === made.kind && c.sightingItemId === made.itemId), { timeout: 20_000, message: `${made.kind} click on ${made.itemId}` }).toBe(true);
 }
 
@@ -101,7 +100,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
     test.setTimeout(300_000);
     // Slow stores keep lookups in flight, so kills land in the middle of them.
     const world = await startWorld({ latencyMs: 300 });
-    const ext = await killable[browser](world);
+    const ext = await drivers[browser](world, SCRIPTED_SESSION);
     try {
       const truth = expectedAds(PARAMS);
       const storeAds = truth.filter((a) => a.host === 'demo-store.myshopify.com');

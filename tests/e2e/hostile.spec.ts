@@ -17,9 +17,9 @@ import {
   type FeedParams,
   type World,
 } from '../fixtures/world';
-import type { FeedTab } from './harness/driver';
+import type { Driver, FeedTab } from './harness/driver';
 import { centreCard, controlCentre, overlayCensus } from './harness/page-probes';
-import { inBothBrowsersWithPages, type PageDriver } from './harness/popup-driver';
+import { inBothBrowsers } from './harness/suite';
 
 const STRIDE = 624; // the fake feed's card height + gap
 const CARD_HEIGHT = 600;
@@ -173,20 +173,6 @@ function flood(arg: { tag: string; channel: string; count: number; urlBase: stri
   return performance.now() - started;
 }
 
-/** One of our messages, sent from an extension page (a `page` sender), as the popup sends it. */
-function sendFromPage(message: { type: string; data: unknown }): Promise<unknown> {
-  type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-  const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
-  return (scope.browser ?? scope.chrome).runtime.sendMessage(message);
-}
-
-/** storage.local of the extension, read from one of its pages. */
-function readLocal(key: string): Promise<unknown> {
-  type Storage = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-  const scope = globalThis as unknown as { browser?: Storage; chrome: Storage };
-  return (scope.browser ?? scope.chrome).storage.local.get(key).then((all) => all[key]);
-}
-
 /** An extension page's DOM: injected elements or attributes would show here; text shows as text. */
 function auditExtensionPage(global: string): { pwned: unknown; dangerous: string[]; text: string } {
   const dangerous: string[] = [];
@@ -218,21 +204,15 @@ async function scrollToEnd(tab: FeedTab, count: number): Promise<void> {
   }
 }
 
-async function storedCounters(driver: PageDriver): Promise<Record<string, number>> {
-  // 'main' only exists once our page has loaded (about:blank has a body too, without extension APIs).
-  const page = await driver.openExtensionPage('/popup.html', 'main');
-  try {
-    return ((await page.evaluate(readLocal, 'diagnostics')) as Record<string, number> | undefined) ?? {};
-  } finally {
-    await page.close();
-  }
+async function storedCounters(driver: Driver): Promise<Record<string, number>> {
+  return ((await driver.readStorage('diagnostics')) as Record<string, number> | undefined) ?? {};
 }
 
 // ---- Scenarios -------------------------------------------------------------------------------
 
 const HOSTILE: FeedParams = { seed: 7, count: 14, pageSize: 7, firstPage: 7, adEvery: 2, mix: [...HOSTILE_AD_KINDS], hostile: true };
 
-inBothBrowsersWithPages({
+inBothBrowsers({
   'hostile ads and a hostile store: no payload runs, text stays text, the overlay keeps its size, the page keeps working': async ({ driver, world }) => {
     const truth = expectedAds(HOSTILE);
     expect(truth.map((a) => a.kind)).toEqual([...HOSTILE_AD_KINDS]);
@@ -465,14 +445,9 @@ inBothBrowsersWithPages({
     await tab.clickAt(at!.x, at!.y);
     await expect.poll(async () => (await driver.rows('saved')).length).toBe(1);
     world.setFault(demo, 'ratio-eight', { kind: 'not-found' });
-    const popup = await driver.openExtensionPage('/popup.html', 'main');
-    try {
-      // The price watch re-reads saved products past the cache (the popup's store refresh would answer from it).
-      const reply = (await popup.evaluate(sendFromPage, { type: 'data/price-watch-run', data: {} })) as { ok: boolean; data: { checked: number } };
-      expect(reply).toMatchObject({ ok: true, data: { checked: 1 } });
-    } finally {
-      await popup.close();
-    }
+    // The price watch re-reads saved products past the cache (the popup's store refresh would answer from it).
+    const reply = (await driver.sendFromPage('data/price-watch-run', {})) as { ok: boolean; data: { checked: number } };
+    expect(reply).toMatchObject({ ok: true, data: { checked: 1 } });
     await expect.poll(async () => (await statusOf())['ratio-eight']).toBe('not-found');
     const gone = (await driver.rows('products')).find((p) => p.handle === 'ratio-eight')!;
     expect(gone.title).toBe('Ratio Eight'); // the last good data stays

@@ -1,9 +1,10 @@
 import axe from 'axe-core';
 import { expect, test } from '@playwright/test';
 import { expectedAds, type FeedParams } from '../fixtures/world';
-import type { FeedTab } from './harness/driver';
+import type { Driver, ExtensionPage, FeedTab } from './harness/driver';
+import { clickControl, setControl, textsOf } from './harness/extension-scripts';
 import { centreCard, controlCentre } from './harness/page-probes';
-import { clickControl, inBothBrowsersWithPages, setControl, textsOf, until, type ExtensionPage, type PageDriver } from './harness/popup-driver';
+import { inBothBrowsers, until } from './harness/suite';
 
 const HOST = 'demo-store.myshopify.com';
 const STRIDE = 624; // the fake feed's card height + gap
@@ -15,7 +16,7 @@ const SOCKS_GREY = 47033000000101; // Merino Wool Socks, Grey: the variant its a
 const SOCKS_NAVY = 47033000000102;
 
 /** Presses the overlay's Save on an ad's card, as a person would, until the item is saved (a click can land while the feed still scrolls). */
-async function saveFromCard(driver: PageDriver, tab: FeedTab, itemId: string, savedBefore: number) {
+async function saveFromCard(driver: Driver, tab: FeedTab, itemId: string, savedBefore: number) {
   // The feed renders a window of cards: scroll on until this one is in it.
   await expect
     .poll(async () => (await tab.evaluate(centreCard, itemId)) || (await tab.scroll(STRIDE), false), { timeout: 20_000 })
@@ -75,7 +76,7 @@ function overlaysOnPage(): number {
   return document.querySelectorAll('scrollcart-card').length;
 }
 
-inBothBrowsersWithPages({
+inBothBrowsers({
   'two stores: save from ad cards, edit in the popup, one click to each store checkout with exactly its lines, pause the cards on the feed, and the history shows it': async ({ driver, world }) => {
     test.setTimeout(180_000);
     // Seed 59 puts the three Demo Store products and Audit Outfitters' socks in one short feed.
@@ -167,7 +168,7 @@ inBothBrowsersWithPages({
     if (driver.browser === 'firefox') expect(await again.evaluate(textsOf, icon)).toEqual([store![0]!.toUpperCase()]);
     await expectAxeClean(again);
     const shot = test.info().outputPath(`popup-saved-en-${driver.browser}.png`);
-    await again.screenshot(shot);
+    await again.screenshot(shot, { popup: true });
     await test.info().attach(`popup in English (${driver.browser})`, { path: shot, contentType: 'image/png' });
     await again.close();
   },
@@ -204,7 +205,7 @@ function markTime(name: string): number | null {
   return performance.getEntriesByName(name).at(-1)?.startTime ?? null;
 }
 
-inBothBrowsersWithPages({
+inBothBrowsers({
   'at scale: 1,000 saved items and 100,000 clicks (times printed, not asserted)': async ({ driver }) => {
     const first = await driver.openExtensionPage('/popup.html', '.pc-empty');
     const seedMs = await first.evaluate(seedAtScale);
@@ -296,7 +297,7 @@ function dollarAfterUs(selector: string): [number, number] | null {
   return null;
 }
 
-inBothBrowsersWithPages(
+inBothBrowsers(
   {
     'Arabic: the browser in Arabic gives a right-to-left popup in Arabic, axe-clean (screenshot kept)': async ({ driver }) => {
       const first = await driver.openExtensionPage('/popup.html', '.pc-empty');
@@ -320,7 +321,7 @@ inBothBrowsersWithPages(
       expect(dollar).toBeGreaterThan(s);
       await expectAxeClean(popup);
       const shot = test.info().outputPath(`popup-saved-ar-${driver.browser}.png`);
-      await popup.screenshot(shot);
+      await popup.screenshot(shot, { popup: true });
       await test.info().attach(`popup in Arabic (${driver.browser})`, { path: shot, contentType: 'image/png' });
 
       await until(() => popup.evaluate(clickControl, { selector: '[role="tab"]', text: '^الإعدادات$' }), 'the Settings tab');

@@ -17,7 +17,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { readTable } from './harness/idb';
 import { centreCard, controlCentre } from './harness/page-probes';
 import { CHROME_BUILD, FIREFOX_BUILD, ROOT } from './harness/paths';
-import { firefoxPageDriver } from './harness/popup-driver';
+import { drivers } from './harness/driver';
 
 const STRIDE = 624;
 const TIKTOK = new Set(['www.tiktok.com', 'tiktok.com']);
@@ -134,7 +134,7 @@ test('chromium: every request of the extension goes to a store an ad linked to a
 test('firefox: what reached the world from the extension went only to stores an ad linked to and ScrollCart may read', async () => {
   test.setTimeout(120_000);
   const world = await startWorld();
-  const driver = await firefoxPageDriver(world);
+  const driver = await drivers.firefox(world);
   try {
     const tab = await driver.openFeed(world.feedUrl(SESSION));
     for (let i = 0; i < SESSION.count!; i += 1) {

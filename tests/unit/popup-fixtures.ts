@@ -1,73 +1,34 @@
-/** Rows for the popup's tests: products, saved items, ads and clicks shaped like the background writes them. */
-import type { AdSighting, ClickRow, ProductKey, ProductRow, SavedRow, SightingRow, TikTokItemId, VariantId, VariantRow } from '@/utils/model';
+/** Rows for the popup's tests, built on tests/unit/data-rows.ts (itself on the resolver's okRow/emptyRow) with what the popup shows. */
+import type { AdSighting, ClickRow, ProductRow, SightingRow, VariantRow } from '@/utils/model';
+import { clickRow, productRow, savedRow, sightingRow, variantRow } from './data-rows';
 
 export function variant(id: number, title: string, price: number, extra: Partial<VariantRow> = {}): VariantRow {
-  return { id: id as VariantId, title, available: true, price, compareAtPrice: null, options: title === 'Default Title' ? ['Default Title'] : title.split(' / '), requiresSellingPlan: false, image: null, lowestPrice: price, ...extra };
+  return variantRow(id, price, { title, options: title === 'Default Title' ? ['Default Title'] : title.split(' / '), ...extra });
 }
 
+/** A product row of data-rows.ts with what the popup shows: a readable title, a picture, its options. */
 export function product(host: string, handle: string, variants: VariantRow[], extra: Partial<ProductRow> = {}): ProductRow {
   const single = variants.length === 1 && variants[0]!.title === 'Default Title';
-  return {
-    key: `${host}/${handle}` as ProductKey,
-    host,
-    handle,
-    status: 'ok',
-    detail: '',
+  return productRow(host, handle, variants, {
     fetchedAt: 5_000,
-    title: handle.replace(/-/g, ' '),
-    currency: 'USD',
-    image: `https://${host}/cdn/${handle}.png`,
-    variants,
-    localePrefix: '',
-    vendor: null,
-    storeName: null,
-    options: single ? [{ name: 'Title', values: ['Default Title'] }] : [{ name: 'Size', values: variants.map((v) => v.title) }],
-    requiresSellingPlan: false,
-    currencySource: 'cart',
     lastOkAt: 5_000,
     expiresAt: 10_000,
-    minPrice: Math.min(...variants.map((v) => v.price)),
-    lowestPrice: Math.min(...variants.map((v) => v.lowestPrice)),
-    priceHistory: [],
+    title: handle.replace(/-/g, ' '),
+    image: `https://${host}/cdn/${handle}.png`,
+    storeName: null,
+    options: single ? [{ name: 'Title', values: ['Default Title'] }] : [{ name: 'Size', values: variants.map((v) => v.title) }],
     ...extra,
-  };
+  });
 }
 
-export function saved(p: ProductRow, variantId: number, extra: Partial<SavedRow> = {}): SavedRow {
-  const v = p.variants.find((x) => x.id === variantId);
-  return {
-    key: `${p.key}#${variantId}`,
-    productKey: p.key,
-    host: p.host,
-    variantId: variantId as VariantId,
-    quantity: 1,
-    savedAt: 1_000,
-    priceWhenSaved: v?.price ?? 100,
-    currency: p.currency ?? 'USD',
-    sightingItemId: null,
-    ...extra,
-  };
-}
+/** The one saved-row builder (data-rows.ts), under the popup tests' name. */
+export const saved = savedRow;
 
+/** An ad seen once, with a caption like the demo feed's; `extra` sets only what a sighting reports. */
 export function sighting(itemId: string, landingUrl: string, extra: Partial<AdSighting> = {}): SightingRow {
-  return {
-    itemId: itemId as TikTokItemId,
-    author: 'demostore',
-    caption: 'Ratio Eight — free shipping this week 🚚 #shopify',
-    ctaText: 'Shop now',
-    landingUrlRaw: landingUrl,
-    landingUrl,
-    adKind: 'product-link',
-    source: 'api',
-    page: '/foryou',
-    ...extra,
-    productKey: null,
-    firstSeen: 1,
-    lastSeen: 1,
-    impressions: 1,
-  };
+  return { ...sightingRow(itemId, landingUrl, 1, null), caption: 'Ratio Eight — free shipping this week 🚚 #shopify', ...extra };
 }
 
 export function click(id: string, time: number, extra: Partial<ClickRow> = {}): ClickRow {
-  return { id, time, kind: 'overlay-open', host: null, productKey: null, sightingItemId: null, ...extra };
+  return clickRow(id, time, { kind: 'overlay-open', ...extra });
 }

@@ -76,7 +76,7 @@ describe('resolver: one request per product, however many ads', () => {
 });
 
 describe('resolver: freshness and history', () => {
-  it('refetches after the TTL, keeps the currency cached, and records price changes', async () => {
+  it('refetches after the TTL, re-reads the currency with it (a store may switch: resolver-currency-change.test.ts), and records price changes', async () => {
     let price = 52000;
     const store = fakeStores({ [`${DEMO}/products/ratio-eight.js`]: () => json(withPrice(price)), [`${DEMO}/cart.js`]: () => cart('USD') });
     const { resolver, clock } = track(makeResolver(store.fetch, { ttlMs: 60_000 }));
@@ -88,7 +88,8 @@ describe('resolver: freshness and history', () => {
     price = 50000;
     const dearer = await resolver.resolve(ratio);
     expect(store.count(`${DEMO}/products/`)).toBe(3);
-    expect(store.count(`${DEMO}/cart.js`)).toBe(1);
+    // Each refetch is past the product TTL, so the currency its prices are labelled with is read again.
+    expect(store.count(`${DEMO}/cart.js`)).toBe(3);
     expect(cheaper).toMatchObject({ minPrice: 45000, lowestPrice: 45000 });
     expect(dearer).toMatchObject({ minPrice: 50000, lowestPrice: 45000 });
     expect(dearer.variants[0]).toMatchObject({ price: 50000, lowestPrice: 45000 });
@@ -96,9 +97,10 @@ describe('resolver: freshness and history', () => {
     // An unchanged price adds no point.
     clock.t += 61_000;
     expect((await resolver.resolve(ratio)).priceHistory).toHaveLength(3);
-    // force skips the cache.
+    // force skips the cache, the currency's too.
     await resolver.resolve(ratio, { force: true });
     expect(store.count(`${DEMO}/products/`)).toBe(5);
+    expect(store.count(`${DEMO}/cart.js`)).toBe(5);
   });
 
   it('caches failures for as long as they mean: not-found for an hour', async () => {

@@ -1,35 +1,15 @@
 // @vitest-environment node
-// The resolver against the local fake stores over real HTTPS (tests/fixtures/world.ts), with
-// a `fetch` that reaches them under their real host names, as the browser does in e2e.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ScrollCartDb } from '@/utils/db';
+// The resolver against the local fake stores over real HTTPS (tests/unit/resolver-on-world.ts).
+import { describe, expect, it } from 'vitest';
 import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
-import type { ResolverDeps } from '@/utils/shopify/resolver';
-import { OTHER_STORE_HOST, startWorld, type World } from '../fixtures/world';
-import { worldFetch } from '../fixtures/world-fetch';
-import { makeResolver, virtualClock } from './resolver-fake-store';
+import { OTHER_STORE_HOST } from '../fixtures/world';
+import { virtualClock } from './resolver-fake-store';
+import { useWorld } from './resolver-on-world';
 
-let world: World;
-let dbs: ScrollCartDb[] = [];
-beforeAll(async () => {
-  world = await startWorld({ port: 0 });
-});
-afterAll(async () => {
-  await world.close();
-});
-afterEach(async () => {
-  world.clearFaults();
-  await Promise.all(dbs.map((db) => db.delete()));
-  dbs = [];
-});
-
+const on = useWorld();
+const resolverOnWorld = on.resolver;
 const ref = (url: string) => identifyProduct(url) as ProductRef;
-const storeRequests = (host: string) => world.requests.filter((r) => r.host === host);
-function resolverOnWorld(overrides: Partial<ResolverDeps> = {}) {
-  const made = makeResolver(worldFetch(world), { timeoutMs: 2_000, ...overrides });
-  dbs.push(made.db);
-  return made;
-}
+const storeRequests = (host: string) => on.world.requests.filter((r) => r.host === host);
 
 describe('resolver against the fake Shopify stores', () => {
   it('50 ads of one product: exactly one product request and one currency request reach the store', async () => {
@@ -78,7 +58,7 @@ describe('resolver against the fake Shopify stores', () => {
     [{ kind: 'rate-limited' as const, retryAfterSeconds: 3_600 }, 'rate-limited'],
   ])('gives the typed outcome for %o', async (fault, status) => {
     const { resolver } = resolverOnWorld();
-    world.setFault('demo-store.myshopify.com', 'red-rain-coat', fault);
+    on.world.setFault('demo-store.myshopify.com', 'red-rain-coat', fault);
     const row = await resolver.resolve(ref('https://demo-store.myshopify.com/products/red-rain-coat'));
     expect(row.status).toBe(status);
     expect(row.detail.length).toBeGreaterThan(10);
@@ -86,7 +66,7 @@ describe('resolver against the fake Shopify stores', () => {
 
   it('times out a store that never answers', async () => {
     const { resolver } = resolverOnWorld({ timeoutMs: 300 });
-    world.setFault('demo-store.myshopify.com', 'red-rain-coat', { kind: 'hang' });
+    on.world.setFault('demo-store.myshopify.com', 'red-rain-coat', { kind: 'hang' });
     expect(await resolver.resolve(ref('https://demo-store.myshopify.com/products/red-rain-coat'))).toMatchObject({ status: 'network', detail: 'no answer within 300 ms' });
   });
 
@@ -94,11 +74,11 @@ describe('resolver against the fake Shopify stores', () => {
     // The store lifts the limit while the resolver waits out Retry-After.
     const clock = virtualClock();
     const sleep = async (ms: number) => {
-      if (ms >= 2_000) world.clearFaults();
+      if (ms >= 2_000) on.world.clearFaults();
       await clock.sleep(ms);
     };
     const { resolver } = resolverOnWorld({ now: clock.now, sleep });
-    world.setFault('demo-store.myshopify.com', 'red-rain-coat', { kind: 'rate-limited', retryAfterSeconds: 2 });
+    on.world.setFault('demo-store.myshopify.com', 'red-rain-coat', { kind: 'rate-limited', retryAfterSeconds: 2 });
     const before = storeRequests('demo-store.myshopify.com').length;
     expect(await resolver.resolve(ref('https://demo-store.myshopify.com/products/red-rain-coat'))).toMatchObject({ status: 'ok', currency: 'USD' });
     expect(storeRequests('demo-store.myshopify.com').slice(before).map((r) => [r.path, r.status])).toEqual([

@@ -4,6 +4,7 @@ import { recordClick } from '../clicks';
 import type { ProductKey } from '../model';
 import type { coreProtocol } from '../protocol/core';
 import type { HandlersOf } from '../protocol/spec';
+import { ensureDbOpen } from '../db';
 import { saveWithClick } from '../saved';
 import { identifyProduct, productKeyOf } from '../shopify/product-url';
 import { recentSightings, recordSighting } from '../sightings';
@@ -12,7 +13,7 @@ import type { BackgroundDeps } from './deps';
 export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtocol> {
   const { db } = deps;
   return {
-    ping: async () => ({ dbOpen: db.isOpen(), version: deps.version }),
+    ping: async () => ({ dbOpen: await ensureDbOpen(db).then(() => true, () => false), version: deps.version }),
 
     'sighting/report': async ({ sighting, appeared, reportId }) => {
       const ref = identifyProduct(sighting.landingUrl);

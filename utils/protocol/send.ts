@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { MessageSpecs } from './spec';
 
-export type ProtocolErrorKind = 'unknown-type' | 'invalid-request' | 'forbidden-sender' | 'handler-failed' | 'invalid-response';
+export type ProtocolErrorKind = 'unknown-type' | 'invalid-request' | 'forbidden-sender' | 'handler-failed' | 'db-unavailable' | 'invalid-response';
 export interface ProtocolError {
   kind: ProtocolErrorKind;
   message: string;

@@ -26,7 +26,23 @@ export interface CurrencyDeps {
   freshness: FreshnessPolicy;
 }
 
-export function createCurrencyResolver(deps: CurrencyDeps): (host: string, prefix: string) => Promise<CurrencyAnswer> {
+/**
+ * `maxAgeMs`: how old a cached currency may be for this read. `.js` prices name no currency,
+ * so the resolver asks for one read no earlier than a product's TTL (0 on a forced re-read):
+ * a store that switched currency is noticed by its next product read, not a day later.
+ */
+export type CurrencyOf = (host: string, prefix: string, maxAgeMs?: number) => Promise<CurrencyAnswer>;
+
+/** The store switched currency: its cached products in that market were priced in the old one, so the next resolve re-reads them. */
+async function expireMarket(db: ScrollCartDb, host: string, prefix: string, now: number): Promise<void> {
+  await db.products
+    .where('host')
+    .equals(host)
+    .filter((p) => p.localePrefix === prefix && p.expiresAt > now)
+    .modify({ expiresAt: now });
+}
+
+export function createCurrencyResolver(deps: CurrencyDeps): CurrencyOf {
   const inFlight = new Map<string, Promise<CurrencyAnswer>>();
 
   async function fetchCurrency(host: string, prefix: string): Promise<CurrencyAnswer> {
@@ -45,15 +61,17 @@ export function createCurrencyResolver(deps: CurrencyDeps): (host: string, prefi
         : { ok: false, status: cart.status, detail: `the store's currency could not be read: ${cart.detail}` };
     }
     const now = deps.now();
+    const before = (await deps.db.stores.get(host))?.markets[prefix]?.currency;
     const row = await updateStore(deps.db, host, now, (r) => withMarket(r, prefix, { currency: currency, source, checkedAt: now }));
+    if (before !== undefined && before !== currency) await expireMarket(deps.db, host, prefix, now);
     return { ok: true, currency, source, storeName: row.name };
   }
 
-  return async (host, prefix) => {
+  return async (host, prefix, maxAgeMs = Number.POSITIVE_INFINITY) => {
     const row = await deps.db.stores.get(host);
     const market = row?.markets[prefix];
     if (market) {
-      const ttl = market.source === 'cart' ? deps.freshness.currencyMs : deps.freshness.baseCurrencyMs;
+      const ttl = Math.min(market.source === 'cart' ? deps.freshness.currencyMs : deps.freshness.baseCurrencyMs, maxAgeMs);
       if (deps.now() < market.checkedAt + ttl) return { ok: true, currency: market.currency, source: market.source, storeName: row?.name ?? null };
     }
     const key = `${host}${prefix}`;

@@ -23,6 +23,7 @@ export type LookupResult = { ok: true; product: ParsedProduct; currency: string;
 export interface LookupDeps {
   client: StoreClient;
   probe: PlatformProbe;
+  /** The market's currency, read no earlier than the product this lookup is reading. */
   currencyOf: (host: string, prefix: string) => Promise<CurrencyAnswer>;
 }
 

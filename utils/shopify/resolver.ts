@@ -104,7 +104,9 @@ export function createResolver(deps: ResolverDeps): Resolver {
       counts.restingAnswers += 1;
       return previous ?? emptyRow(ref, resting.status.status, resting.status.detail, now(), resting.until);
     }
-    return write(ref, await lookupFresh(ref, { client, probe, currencyOf }));
+    // A forced read (the price watch) re-reads the currency too; otherwise one read within a product's TTL serves the store's products.
+    const maxAgeMs = force ? 0 : freshness.okMs;
+    return write(ref, await lookupFresh(ref, { client, probe, currencyOf: (host, prefix) => currencyOf(host, prefix, maxAgeMs) }));
   }
 
   async function resolve(ref: ProductRef, opts: { force?: boolean } = {}): Promise<ProductRow> {

@@ -3,8 +3,7 @@
  * killed background, the comparison "nothing that was there is gone or changed", and the
  * clicks the test made, to compare with the `clicks` table at the end.
  */
-import type { Row } from './driver';
-import type { KillableExtension } from './worker-control';
+import type { Driver, Row } from './driver';
 
 export const TABLES = ['sightings', 'products', 'saved', 'clicks', 'jobs'] as const;
 export type Table = (typeof TABLES)[number];
@@ -14,7 +13,7 @@ const IMMUTABLE: ReadonlySet<Table> = new Set(['clicks', 'saved']);
 
 export type Snapshot = Record<Table, Map<string, Row>>;
 
-export async function snapshot(ext: KillableExtension): Promise<Snapshot> {
+export async function snapshot(ext: Driver): Promise<Snapshot> {
   const entries = await Promise.all(TABLES.map(async (table) => [table, new Map((await ext.rows(table)).map((row) => [String(row[KEY[table]]), row]))] as const));
   return Object.fromEntries(entries) as Snapshot;
 }

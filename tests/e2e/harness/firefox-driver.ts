@@ -1,0 +1,144 @@
+/**
+ * The Driver in Firefox ESR (puppeteer-core over WebDriver BiDi). Our database and storage
+ * are read from a quiet extension page opened first (Firefox's background can't be
+ * evaluated, and a feed tab opened later is its window's visible tab). What no page script
+ * can do runs in the parent process over BiDi's chrome scope (the harness's
+ * `--remote-allow-system-access`):
+ *
+ * - kill: `extension.terminateBackground()` (about:debugging's "Terminate background script").
+ * - toolbar button: the extension's tab manager grants activeTab as a toolbar click does; the
+ *   snapshot shortcut: the command's own `<key>` element runs as Alt+Shift+S would.
+ *
+ * Everything run in our pages goes through plain evaluations, which BiDi in Firefox ESR
+ * answers reliably on moz-extension pages (element handles it does not).
+ */
+import type { Page } from 'puppeteer-core';
+import type { World } from '../../fixtures/world';
+import type { BackgroundState, Driver, DriverOptions, ExtensionPage, FeedTab } from './driver';
+import { POPUP_SIZE, QUIET_PAGE, readerControls, sleep, type Evaluator } from './driver-parts';
+import { firefoxLanguagePrefs } from './ui-language';
+import { FIREFOX_ORIGIN, GECKO_ID, launchFirefox } from './firefox';
+
+function feedTab(page: Page, opts: DriverOptions): FeedTab {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  let popped = false;
+  if (opts.closeCtaTabs) {
+    page.on('popup', (popup) => {
+      popped = true;
+      void popup?.close();
+    });
+  }
+  return {
+    errors,
+    async scroll(px = 4000) {
+      await page.bringToFront();
+      await page.mouse.wheel({ deltaY: px });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as Promise<never>,
+    async clickAt(x, y) {
+      if (!opts.closeCtaTabs) return page.mouse.click(x, y);
+      // After a CTA's tab, the feed must be the active tab again before a click reaches it.
+      if (popped) {
+        popped = false;
+        await page.bringToFront();
+        await sleep(500);
+      }
+      // A pointer that jumps and presses at once is sometimes not turned into a click by Firefox: move, rest, press.
+      await page.mouse.move(x, y);
+      await sleep(50);
+      await page.mouse.click(x, y, { delay: 30 });
+    },
+    goto: async (next) => void (await page.goto(next)),
+    goBack: async () => void (await page.goBack()),
+  };
+}
+
+function extensionPage(page: Page, opts: DriverOptions): ExtensionPage {
+  return {
+    ...feedTab(page, opts),
+    runScript: async (source) => void (await page.evaluate(`${source};0`)),
+    async screenshot(file, shot = {}) {
+      if (shot.popup) await page.setViewport(POPUP_SIZE);
+      await page.screenshot({ path: file as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
+
+interface Bidi {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/** The parent-process code's preamble: our extension, and the window and tab of the TikTok feed. */
+const PREAMBLE = `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+const ext = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)});
+const windows = [...Services.wm.getEnumerator('navigator:browser')];
+const win = windows.find((w) => [...w.gBrowser.tabs].some((t) => t.linkedBrowser.currentURI.spec.startsWith('https://www.tiktok.com/')));
+const tab = win && [...win.gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec.startsWith('https://www.tiktok.com/'));`;
+
+/** Evaluates `body` (an async function body) in Firefox's parent process after the preamble. */
+function parentProcess(connection: Bidi): (body: string) => Promise<unknown> {
+  return async (body) => {
+    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const context = (tree.result.contexts as { context: string }[])[0]?.context;
+    if (!context) throw new Error('no chrome-scope browsing context: is --remote-allow-system-access set?');
+    const expression = `(async () => { ${PREAMBLE} ${body} })()`;
+    const reply = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
+    const result = reply.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+    if (result.type !== 'success') throw new Error(`parent-process evaluation failed: ${result.exceptionDetails?.text ?? 'unknown error'}`);
+    return result.result?.value;
+  };
+}
+
+export async function firefoxDriver(world: World, opts: DriverOptions = {}): Promise<Driver> {
+  const session = await launchFirefox(world, { ...opts.firefoxPrefs, ...firefoxLanguagePrefs(opts.locale) });
+  const inParent = parentProcess((session.browser as unknown as { connection: Bidi }).connection);
+  // Opened first, so the feed tab opened next is the window's visible tab.
+  const reader = await session.openExtensionPage(QUIET_PAGE, '[data-testid="perm-bad-host"]');
+  const state = async () => String(await inParent('return ext?.backgroundState ?? "unknown";')) as BackgroundState;
+
+  const openExtensionPage: Driver['openExtensionPage'] = async (path, readySelector, { window = false } = {}) => {
+    if (!window) return extensionPage(await session.openExtensionPage(path, readySelector), opts);
+    const page = await session.browser.newPage({ type: 'window' });
+    const url = `${FIREFOX_ORIGIN}${path}`;
+    void page.goto(url).catch(() => {});
+    // Polled with plain evaluations, as firefox.ts does (BiDi element handles are unreliable on moz-extension pages).
+    for (const deadline = Date.now() + 20_000; ; await sleep(200)) {
+      if (await page.evaluate((s) => document.querySelector(s) !== null, readySelector).catch(() => false)) break;
+      if (Date.now() > deadline) throw new Error(`${path}: ${readySelector} did not appear`);
+    }
+    return extensionPage(page, opts);
+  };
+
+  return {
+    browser: 'firefox',
+    async openFeed(url) {
+      const page = await session.browser.newPage();
+      const tab = feedTab(page, opts);
+      await page.goto(url);
+      return tab;
+    },
+    openExtensionPage,
+    ...readerControls(reader as Evaluator, openExtensionPage),
+    state,
+    async kill() {
+      const before = await state();
+      // Resolves once the page is gone; a queued message may start it again right away.
+      await inParent('await ext.terminateBackground({ disableResetIdleForTest: true }); return true;');
+      return before;
+    },
+    async clickToolbarButton() {
+      await inParent('policy.extension.tabManager.addActiveTabPermission(tab); return true;');
+    },
+    async pressSnapshotShortcut() {
+      // The command's <key> in the feed's window: its command handler grants activeTab and fires commands.onCommand.
+      const fired = await inParent(`const key = [...(policy.extension.shortcuts.keysetsMap.get(win)?.children ?? [])].find((k) => k.getAttribute('key') === 'S' && k.getAttribute('modifiers') === 'alt,shift');
+        key?.doCommand();
+        return !!key;`);
+      return fired === true;
+    },
+    close: () => session.close(),
+  };
+}
