@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings'
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
 import { rememberingItemIdOfCard } from '@/utils/tiktok/card-id';
-import { findFeedCards, outerCardOf, sightingFromCard } from '@/utils/tiktok/dom';
+import { findFeedCards, sightingFromCard } from '@/utils/tiktok/dom';
 import { createTapReceiver } from '@/utils/tiktok/receiver';
 
 // Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
@@ -68,7 +68,7 @@ export default defineContentScript({
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
     const startWatching = () =>
-      watchFeedCards(document, overlays.hooks, { findCards: findFeedCards, cardOf: outerCardOf, itemIdOf: itemIdOfCard, isOwnNode: isOwnOverlayNode, signal: stop.signal });
+      watchFeedCards(document, overlays.hooks, { findCards: findFeedCards, itemIdOf: itemIdOfCard, isOwnNode: isOwnOverlayNode, signal: stop.signal });
     if (document.documentElement) startWatching();
     else ctx.addEventListener(document, 'DOMContentLoaded', startWatching, { once: true });
     // Diagnostics: counter deltas, and missed-ad reports when the context menu asks.

@@ -24,7 +24,6 @@ function card(itemId: string | null): HTMLElement {
 }
 
 const findCards = (root: ParentNode) => [...root.querySelectorAll('[data-e2e="recommend-list-item-container"]')];
-const cardOf = (node: Node) => (node as Element).closest?.('[data-e2e="recommend-list-item-container"]') ?? null;
 const itemIdOf = (c: Element) => c.querySelector('[id^="xgwrapper-"]')?.id.split('-')[2] ?? null;
 
 function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
@@ -60,7 +59,7 @@ afterEach(() => {
 function watch(deps: OverlayDeps) {
   stop = new AbortController();
   const overlays = createAdOverlays(deps);
-  const watcher = watchFeedCards(document, overlays.hooks, { findCards, cardOf, itemIdOf, isOwnNode: () => false, schedule: (run) => void setTimeout(run, 0), signal: stop.signal });
+  const watcher = watchFeedCards(document, overlays.hooks, { findCards, itemIdOf, isOwnNode: () => false, schedule: (run) => void setTimeout(run, 0), signal: stop.signal });
   return { overlays, watcher };
 }
 

@@ -16,8 +16,6 @@ export interface CardHooks {
 export interface WatchOptions {
   findCards(root: ParentNode): Element[];
   itemIdOf(card: Element): string | null;
-  /** The card `node` belongs to (itself included) as `findCards` would return it, or null. */
-  cardOf(node: Node): Element | null;
   /** Mutations made only of these nodes (our own overlays) are ignored. */
   isOwnNode(node: Node): boolean;
   schedule?: (run: () => void) => void;
@@ -54,43 +52,34 @@ export function soonButOncePerFrame(): (run: () => void) => void {
 export function watchFeedCards(doc: Document, hooks: CardHooks, options: WatchOptions): { scanNow(): void } {
   const schedule = options.schedule ?? soonButOncePerFrame();
   const shown = new Map<Element, string>();
-  // The observer only queues its records; the scan reads them. The first scan looks at every card.
-  let queued: MutationRecord[] = [];
-  let everything = true;
   let pending = false;
-
-  const check = (card: Element) => {
-    const itemId = options.itemIdOf(card);
-    const previous = shown.get(card);
-    if (previous === itemId) {
-      if (itemId) hooks.still?.(card, itemId);
-      return;
-    }
-    if (previous) hooks.leave(card, previous);
-    if (itemId) {
-      shown.set(card, itemId);
-      hooks.appear(card, itemId);
-    } else shown.delete(card);
-  };
 
   const scan = () => {
     pending = false;
-    const records = queued;
-    queued = [];
     if (options.signal.aborted) return;
-    const all = everything;
-    everything = false;
-    // Only the cards the mutations touched: a long scroll keeps dozens of cards in the DOM, and
-    // reading each one's item id on every scan was most of ScrollCart's time in the feed.
-    const touched = all ? new Set(options.findCards(doc)) : cardsTouched(records, options);
-    for (const card of touched) if (card.isConnected && options.cardOf(card) === card) check(card);
-    // A card left when it is out of the page, or no longer a card of its own (now inside another).
-    if (all || records.some((r) => r.removedNodes.length > 0 || r.type === 'attributes'))
-      for (const [card, itemId] of shown) {
-        if (card.isConnected && options.cardOf(card) === card) continue;
-        shown.delete(card);
-        hooks.leave(card, itemId);
+    const seen = new Set<Element>();
+    // Every card, not only those the records name: TikTok's list is virtualised (a handful of
+    // cards in the DOM), and walking each record's nodes up to their card measured dearer than
+    // this scan (docs/performance.md). itemIdOf remembers each card's player wrapper.
+    for (const card of options.findCards(doc)) {
+      seen.add(card);
+      const itemId = options.itemIdOf(card);
+      const previous = shown.get(card);
+      if (previous === itemId) {
+        if (itemId) hooks.still?.(card, itemId);
+        continue;
       }
+      if (previous) hooks.leave(card, previous);
+      if (itemId) {
+        shown.set(card, itemId);
+        hooks.appear(card, itemId);
+      } else shown.delete(card);
+    }
+    for (const [card, itemId] of shown) {
+      if (seen.has(card)) continue;
+      shown.delete(card);
+      hooks.leave(card, itemId);
+    }
   };
 
   const request = () => {
@@ -107,44 +96,14 @@ export function watchFeedCards(doc: Document, hooks: CardHooks, options: WatchOp
     return false;
   };
   const observer = new MutationObserver((records) => {
-    for (const record of records) if (relevant(record)) queued.push(record);
-    if (queued.length > 0) request();
+    if (records.some(relevant)) request();
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id', 'href'] });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
-    queued = [];
     for (const [card, itemId] of shown) hooks.leave(card, itemId);
     shown.clear();
   });
   request();
-  return {
-    scanNow() {
-      everything = true;
-      scan();
-    },
-  };
-}
-
-/**
- * The cards a batch of mutations may have changed: the card around each mutated node, and
- * the cards inside added subtrees (or inside an element whose id changed, e.g. a container
- * that now makes its children cards). TikTok recycles a card by replacing its content or its
- * player wrapper's id; both are mutations inside the card, so the card is checked again.
- */
-function cardsTouched(records: MutationRecord[], options: Pick<WatchOptions, 'cardOf' | 'findCards'>): Set<Element> {
-  const touched = new Set<Element>();
-  // A busy card yields many records on the same node: look its card up once.
-  const around = new Map<Node, Element | null>();
-  for (const record of records) {
-    let card = around.get(record.target);
-    if (card === undefined) around.set(record.target, (card = options.cardOf(record.target)));
-    if (card) {
-      touched.add(card);
-      continue;
-    }
-    if (record.type === 'attributes') for (const card of options.findCards(record.target as Element)) touched.add(card);
-    for (const node of record.addedNodes) if (node.nodeType === 1) for (const card of options.findCards(node as Element)) touched.add(card);
-  }
-  return touched;
+  return { scanNow: scan };
 }

@@ -6,7 +6,7 @@
  * functions of an Element; the content script decides when to call them.
  */
 import type { AdSighting } from '../model';
-import { cardOf, itemIdOfCard } from './card-id';
+import { itemIdOfCard } from './card-id';
 import { findAdLabelText } from './dom-labels';
 import { buildSighting } from './sighting';
 import { SELECTORS } from './signals';
@@ -25,13 +25,6 @@ export function findFeedCards(root: ParentNode): Element[] {
     for (let up = card.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
     return true;
   });
-}
-
-/** The card `node` is in (itself included), outermost as findFeedCards counts them; null outside any card. */
-export function outerCardOf(node: Node): Element | null {
-  let card = cardOf(node);
-  for (let up = card?.parentElement?.closest(SELECTORS.card); up; up = up.parentElement?.closest(SELECTORS.card)) card = up;
-  return card;
 }
 
 /** The ad label text if the card carries one (the `ad-tag` hook's text, else a localised label), else null. */
