@@ -15,7 +15,7 @@ async function readCounters(): Promise<CountersType> {
 }
 
 async function readMissed() {
-  const parsed = MissedAd.extend({ at: z.number() }).array().safeParse(await missed.getValue());
+  const parsed = z.array(z.object({ ...MissedAd.shape, at: z.number() })).safeParse(await missed.getValue());
   return parsed.success ? parsed.data : [];
 }
 

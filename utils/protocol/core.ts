@@ -1,5 +1,5 @@
 /** The core messages: the feed's sightings, clicks and saves, and the overview pages read first. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CardModel } from '../card-model';
 import { AdSighting, ClickKind, LookupStatus } from '../model';
 import { Empty, type MessageSpecs } from './spec';
@@ -12,25 +12,25 @@ const SightingReport = z.object({
 
 const SightingAck = z.object({
   itemId: z.string(),
-  impressions: z.number().int(),
-  productKey: z.string().nullable(),
+  impressions: z.int(),
+  productKey: z.nullable(z.string()),
   card: CardModel,
 });
 
 const ItemRef = z.object({ itemId: AdSighting.shape.itemId });
 
 const Overview = z.object({
-  sightings: z.number().int(),
-  products: z.number().int(),
-  saved: z.number().int(),
+  sightings: z.int(),
+  products: z.int(),
+  saved: z.int(),
   recent: z.array(
     z.object({
       itemId: z.string(),
       author: z.string(),
       caption: z.string(),
       landingUrl: z.string(),
-      productTitle: z.string().nullable(),
-      lookup: LookupStatus.nullable(),
+      productTitle: z.nullable(z.string()),
+      lookup: z.nullable(LookupStatus),
     }),
   ),
 });
@@ -43,11 +43,11 @@ export const coreProtocol = {
   /** A click on the ad's own CTA or on the overlay; `id` is made at the click so a retry can't duplicate it. */
   'click/record': {
     from: ['content', 'page'],
-    request: z.object({ id: z.uuid(), kind: ClickKind, itemId: AdSighting.shape.itemId.nullable() }),
+    request: z.object({ id: z.uuid(), kind: ClickKind, itemId: z.nullable(AdSighting.shape.itemId) }),
     response: z.object({ recorded: z.boolean() }),
   },
   /** Save the ad's advertised (or first available) variant. */
-  'saved/add': { from: ['content'], request: ItemRef, response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
+  'saved/add': { from: ['content'], request: ItemRef, response: z.object({ saved: z.boolean(), reason: z.nullable(z.string()) }) },
   /** What the popup and the dashboard show first. */
   'overview/get': { from: ['page'], request: Empty, response: Overview },
 } as const satisfies MessageSpecs;

@@ -1,5 +1,5 @@
 /** Messages of the diagnostics: counters from the content script, missed-ad reports, and the dashboard's read. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Counters, MissedAd } from '../diagnostics';
 import { Empty, type MessageSpecs } from './spec';
 
@@ -11,6 +11,6 @@ export const diagnosticsProtocol = {
   'diagnostics/get': {
     from: ['page'],
     request: Empty,
-    response: z.object({ counters: Counters, missed: z.array(MissedAd.extend({ at: z.number() })) }),
+    response: z.object({ counters: Counters, missed: z.array(z.extend(MissedAd, { at: z.number() })) }),
   },
 } as const satisfies MessageSpecs;
