@@ -20,16 +20,17 @@ export function itemIdOfCard(card: Element): string | null {
 }
 
 /**
- * `itemIdOfCard` that remembers each card's player wrapper (a WeakMap, so a card the page
- * drops is not kept alive). While that wrapper stays in the card its id is re-read, so a
+ * `itemIdOfCard` that remembers each card's player wrapper, weakly both ways: a WeakMap so a
+ * card the page drops is not kept alive, and a WeakRef so a card the page keeps in a pool
+ * does not keep its old wrapper's subtree alive (a strong value did: +176 DOM nodes after GC). While that wrapper stays in the card its id is re-read, so a
  * wrapper renamed for another item is seen; when TikTok replaces the card's content the old
  * wrapper leaves the card and the full lookup runs again. Saves the two `querySelectorAll`
  * of every check of a busy card (a feed card has one player).
  */
 export function rememberingItemIdOfCard(): (card: Element) => string | null {
-  const wrappers = new WeakMap<Element, Element>();
+  const wrappers = new WeakMap<Element, WeakRef<Element>>();
   return (card) => {
-    const known = wrappers.get(card);
+    const known = wrappers.get(card)?.deref();
     if (known && card.contains(known)) {
       const id = PLAYER_WRAPPER_ID.exec(known.id)?.[1];
       if (id) return id;
@@ -37,7 +38,7 @@ export function rememberingItemIdOfCard(): (card: Element) => string | null {
     for (const wrapper of card.querySelectorAll(SELECTORS.playerWrapper)) {
       const id = PLAYER_WRAPPER_ID.exec(wrapper.id)?.[1];
       if (!id) continue;
-      wrappers.set(card, wrapper);
+      wrappers.set(card, new WeakRef(wrapper));
       return id;
     }
     wrappers.delete(card);
