@@ -2,7 +2,7 @@
  * What the overlay card shows for one ad: built by the background from the sighting and
  * its resolved product, validated by the content script like any other message.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { buildCartPermalink } from './cart-permalink';
 import { AdKind, LookupStatus, type AdSighting, type ProductRow, type VariantRow } from './model';
 import { identifyProduct } from './shopify/product-url';
@@ -11,17 +11,17 @@ export const CardModel = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('product'),
     host: z.string(),
-    storeName: z.string().nullable(),
+    storeName: z.nullable(z.string()),
     title: z.string(),
-    variantTitle: z.string().nullable(),
-    variantId: z.number().int().positive(),
-    currency: z.string().regex(/^[A-Z]{3}$/),
-    price: z.number().int().nonnegative(),
-    compareAtPrice: z.number().int().nonnegative().nullable(),
+    variantTitle: z.nullable(z.string()),
+    variantId: z.int().check(z.positive()),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    price: z.int().check(z.nonnegative()),
+    compareAtPrice: z.nullable(z.int().check(z.nonnegative())),
     available: z.boolean(),
-    buyUrl: z.string().url().nullable(),
+    buyUrl: z.nullable(z.url()),
   }),
-  z.object({ state: z.literal('failed'), host: z.string(), status: LookupStatus, detail: z.string().max(500) }),
+  z.object({ state: z.literal('failed'), host: z.string(), status: LookupStatus, detail: z.string().check(z.maxLength(500)) }),
   z.object({ state: z.literal('needs-permission'), host: z.string() }),
   z.object({ state: z.literal('not-shoppable'), adKind: AdKind }),
   z.object({ state: z.literal('pending') }),

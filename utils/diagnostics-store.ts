@@ -3,6 +3,7 @@
  * no longer parses reads as empty rather than breaking the dashboard or the export).
  */
 import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
 import { Counters, MissedAdRecord } from './diagnostics';
 
 export const countersItem = storage.defineItem<unknown>('local:diagnostics', { fallback: {} });
@@ -14,7 +15,7 @@ export async function readCounters(): Promise<Counters> {
 }
 
 export async function readMissed(): Promise<MissedAdRecord[]> {
-  const parsed = MissedAdRecord.array().safeParse(await missedItem.getValue());
+  const parsed = z.array(MissedAdRecord).safeParse(await missedItem.getValue());
   return parsed.success ? parsed.data : [];
 }
 

@@ -4,11 +4,11 @@
  * the background, and the non-personal shapes of cards a user says ScrollCart missed.
  * Kept in storage.local: small, and deleted with everything else.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ShapeNode } from './tiktok/dom-shape';
 
 /** Counter name → count, e.g. `responses:/api/recommend/item_list/`, `skipped:no-id`, `ads`. */
-export const Counters = z.record(z.string().max(100), z.number().int().nonnegative().max(1e9));
+export const Counters = z.record(z.string().check(z.maxLength(100)), z.int().check(z.nonnegative(), z.lte(1e9)));
 export type Counters = z.infer<typeof Counters>;
 
 const MAX_COUNTERS = 300;
@@ -41,35 +41,35 @@ export function addCounters(total: Counters, delta: Counters): Counters {
   return sum;
 }
 
-const ShapeNode: z.ZodType<ShapeNode> = z.lazy(() =>
+const ShapeNode: z.ZodMiniType<ShapeNode> = z.lazy(() =>
   z.object({
-    tag: z.string().max(40),
-    e2e: z.string().max(100).optional(),
-    role: z.string().max(40).optional(),
-    aria: z.record(z.string().max(40), z.string().max(64)).optional(),
-    id: z.string().max(100).optional(),
-    text: z.string().max(64).optional(),
-    children: z.array(ShapeNode).max(40).optional(),
-    omitted: z.number().int().nonnegative().optional(),
+    tag: z.string().check(z.maxLength(40)),
+    e2e: z.optional(z.string().check(z.maxLength(100))),
+    role: z.optional(z.string().check(z.maxLength(40))),
+    aria: z.optional(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(64)))),
+    id: z.optional(z.string().check(z.maxLength(100))),
+    text: z.optional(z.string().check(z.maxLength(64))),
+    children: z.optional(z.array(ShapeNode).check(z.maxLength(40))),
+    omitted: z.optional(z.int().check(z.nonnegative())),
   }),
 );
 
 /** A missed-ad report, as the content script sends it (utils/tiktok/dom-shape.ts makes the shape). */
 export const MissedAd = z.object({
-  page: z.string().max(200),
+  page: z.string().check(z.maxLength(200)),
   shape: z.object({
     version: z.literal(1),
     root: ShapeNode,
-    hooks: z.array(z.string().max(100)).max(300),
-    texts: z.array(z.string().max(64)).max(40),
-    nodes: z.number().int().nonnegative().max(1000),
+    hooks: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(300)),
+    texts: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(40)),
+    nodes: z.int().check(z.nonnegative(), z.lte(1000)),
     truncated: z.boolean(),
   }),
 });
 export type MissedAd = z.infer<typeof MissedAd>;
 
 /** A stored report: the time it was made added by the background. */
-export const MissedAdRecord = MissedAd.extend({ at: z.number().nonnegative() });
+export const MissedAdRecord = z.extend(MissedAd, { at: z.number().check(z.nonnegative()) });
 export type MissedAdRecord = z.infer<typeof MissedAdRecord>;
 
 export const MAX_MISSED = 50;

@@ -53,7 +53,7 @@ export async function handleMessage(
   if (kind === null || !(spec.from as readonly SenderKind[]).includes(kind)) {
     return fail('forbidden-sender', `${type} may not be sent from ${kind ?? 'outside ScrollCart'}`);
   }
-  const request = spec.request.safeParse(envelope.data.data);
+  const request = z.safeParse(spec.request, envelope.data.data);
   if (!request.success) return fail('invalid-request', `${type}: ${z.prettifyError(request.error)}`);
   try {
     const handler = handlers[type] as (data: unknown, sender: SenderInfo) => Promise<unknown>;

@@ -3,17 +3,17 @@
  * crosses a context boundary is declared here, as a zod schema with its inferred type.
  * docs/data-model.md explains each table and why it is keyed the way it is.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // Branded ids, so one kind of id can't be passed where another belongs.
-export const TikTokItemId = z.string().regex(/^\d{1,25}$/).brand<'TikTokItemId'>();
+export const TikTokItemId = z.string().check(z.regex(/^\d{1,25}$/)).brand<'TikTokItemId'>();
 export type TikTokItemId = z.infer<typeof TikTokItemId>;
 
 /** `host/handle`, lower-case host, decoded handle: the cache key of a Shopify product. */
-export const ProductKey = z.string().min(3).max(600).brand<'ProductKey'>();
+export const ProductKey = z.string().check(z.minLength(3), z.maxLength(600)).brand<'ProductKey'>();
 export type ProductKey = z.infer<typeof ProductKey>;
 
-export const VariantId = z.number().int().positive().brand<'VariantId'>();
+export const VariantId = z.int().check(z.positive()).brand<'VariantId'>();
 export type VariantId = z.infer<typeof VariantId>;
 
 /** Where a sighting came from: the feed API, the page's server-rendered JSON, ... */
@@ -25,7 +25,7 @@ export type SightingSource = z.infer<typeof SightingSource>;
 export const AdKind = z.enum(['product-link', 'tiktok-shop', 'external', 'unknown']);
 export type AdKind = z.infer<typeof AdKind>;
 
-const shortText = (max: number) => z.string().max(max);
+const shortText = (max: number) => z.string().check(z.maxLength(max));
 
 /** One ad as the content script saw it: untrusted, validated before it is stored. */
 export const AdSighting = z.object({

@@ -3,26 +3,26 @@
  * may read them; only extension pages change them). Read values are validated: a
  * hand-edited or older value falls back field by field to the defaults.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 
 export const Settings = z.object({
   /** Notify when a saved item's price drops (opt-in: notifications are the user's to allow). */
   priceDropNotifications: z.boolean(),
   /** Smallest drop, in percent, worth a notification. */
-  priceDropThresholdPercent: z.number().int().min(1).max(90),
+  priceDropThresholdPercent: z.int().check(z.gte(1), z.lte(90)),
   /** Let the ad's `utm_*` tags travel to checkout so the merchant's campaign gets credit. Never click ids. */
   forwardUtm: z.boolean(),
   /** Land on the store's cart page instead of going straight to checkout. */
   checkoutLanding: z.enum(['checkout', 'cart']),
   /** Clicks older than this are deleted. */
-  historyRetentionDays: z.number().int().min(1).max(3650),
+  historyRetentionDays: z.int().check(z.gte(1), z.lte(3650)),
   /** Show the discreet "Ad · not a shop link" chip on ads that lead elsewhere. */
   showNonShopChips: z.boolean(),
   /** Host names where the overlay is paused. */
-  pausedSites: z.array(z.string().max(253)).max(100),
+  pausedSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(100)),
   /** The merchant's own store hosts, for the dashboard. */
-  myStores: z.array(z.string().max(253)).max(50),
+  myStores: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(50)),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -15,7 +15,8 @@ import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings'
 import { isSitePaused } from '@/utils/site-pause';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
-import { findFeedCards, itemIdOfCard, sightingFromCard } from '@/utils/tiktok/dom';
+import { rememberingItemIdOfCard } from '@/utils/tiktok/card-id';
+import { findFeedCards, sightingFromCard } from '@/utils/tiktok/dom';
 import { createTapReceiver } from '@/utils/tiktok/receiver';
 
 // Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
@@ -28,6 +29,7 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
+    const itemIdOfCard = rememberingItemIdOfCard();
     const messaging = { retries: 0 };
     const ask = senderFor(
       SPECS,

@@ -10,6 +10,7 @@ import { ROOT } from '../e2e/harness/paths';
 import { bundleSizes } from './bundle-size';
 import { detectionLatency } from './detection-latency';
 import { feedOverhead } from './feed-overhead';
+import { popupAtScale } from './popup-at-scale';
 import { resolverAtScale } from './resolver';
 import type { Figure } from './figures';
 
@@ -23,6 +24,7 @@ try {
   await world.close();
 }
 
+results.push(...(await popupAtScale()));
 results.push(...(await resolverAtScale()));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;

@@ -17,8 +17,9 @@ const count = z.number().int().nonnegative();
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const MAX_ROWS = 200_000;
 
-export const SightingRowSchema = AdSighting.extend({
-  productKey: ProductKey.nullable(),
+export const SightingRowSchema = z.object({
+  ...AdSighting.shape,
+  productKey: z.nullable(ProductKey),
   firstSeen: time,
   lastSeen: time,
   impressions: count,
@@ -84,7 +85,7 @@ export const SavedRowSchema = z.object({
   savedAt: time,
   priceWhenSaved: count,
   currency,
-  sightingItemId: TikTokItemId.nullable(),
+  sightingItemId: z.nullable(TikTokItemId),
 }) satisfies z.ZodType<SavedRow>;
 
 export const ClickRowSchema = z.object({
@@ -92,8 +93,8 @@ export const ClickRowSchema = z.object({
   time,
   kind: ClickKind,
   host: text(253).nullable(),
-  productKey: ProductKey.nullable(),
-  sightingItemId: TikTokItemId.nullable(),
+  productKey: z.nullable(ProductKey),
+  sightingItemId: z.nullable(TikTokItemId),
 }) satisfies z.ZodType<ClickRow>;
 
 export const JobRowSchema = z.object({

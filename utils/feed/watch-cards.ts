@@ -58,6 +58,9 @@ export function watchFeedCards(doc: Document, hooks: CardHooks, options: WatchOp
     pending = false;
     if (options.signal.aborted) return;
     const seen = new Set<Element>();
+    // Every card, not only those the records name: TikTok's list is virtualised (a handful of
+    // cards in the DOM), and walking each record's nodes up to their card measured dearer than
+    // this scan (docs/performance.md). itemIdOf remembers each card's player wrapper.
     for (const card of options.findCards(doc)) {
       seen.add(card);
       const itemId = options.itemIdOf(card);
@@ -85,9 +88,12 @@ export function watchFeedCards(doc: Document, hooks: CardHooks, options: WatchOp
     schedule(scan);
   };
 
+  // Our own overlay arriving is no news; its removal is (the page may have wiped it: `still` repairs).
   const relevant = (record: MutationRecord) => {
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    return nodes.length === 0 || !nodes.every(options.isOwnNode);
+    if (record.removedNodes.length > 0 || record.addedNodes.length === 0) return true;
+    // A loop, not a spread: this runs for every record of the page's own rendering.
+    for (const node of record.addedNodes) if (!options.isOwnNode(node)) return true;
+    return false;
   };
   const observer = new MutationObserver((records) => {
     if (records.some(relevant)) request();

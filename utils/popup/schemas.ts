@@ -55,7 +55,7 @@ export const SavedItemView = z.object({
   available: z.boolean().nullable(),
   requiresSellingPlan: z.boolean(),
   /** null when the product was never looked up (or its row was deleted). */
-  status: LookupStatus.nullable(),
+  status: z.nullable(LookupStatus),
   detail: z.string(),
   lastChecked: z.number().nullable(),
   savedAt: z.number(),

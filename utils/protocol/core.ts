@@ -1,5 +1,5 @@
 /** The core messages: the feed's sightings, clicks and saves, and the overview pages read first. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CardModel } from '../card-model';
 import { AdSighting, ClickKind, LookupStatus } from '../model';
 import { Empty, type MessageSpecs } from './spec';
@@ -9,30 +9,30 @@ const SightingReport = z.object({
   /** true when the ad's card is on screen (an impression); false when only its data was seen. */
   appeared: z.boolean(),
   /** Made once per report and kept when it is sent again: a retried report counts its impression once. */
-  reportId: z.uuid().optional(),
+  reportId: z.optional(z.uuid()),
 });
 
 const SightingAck = z.object({
   itemId: z.string(),
-  impressions: z.number().int(),
-  productKey: z.string().nullable(),
+  impressions: z.int(),
+  productKey: z.nullable(z.string()),
   card: CardModel,
 });
 
 const ItemRef = z.object({ itemId: AdSighting.shape.itemId });
 
 const Overview = z.object({
-  sightings: z.number().int(),
-  products: z.number().int(),
-  saved: z.number().int(),
+  sightings: z.int(),
+  products: z.int(),
+  saved: z.int(),
   recent: z.array(
     z.object({
       itemId: z.string(),
       author: z.string(),
       caption: z.string(),
       landingUrl: z.string(),
-      productTitle: z.string().nullable(),
-      lookup: LookupStatus.nullable(),
+      productTitle: z.nullable(z.string()),
+      lookup: z.nullable(LookupStatus),
     }),
   ),
 });
@@ -45,11 +45,11 @@ export const coreProtocol = {
   /** A click on the ad's own CTA or on the overlay; `id` is made at the click so a retry can't duplicate it. */
   'click/record': {
     from: ['content', 'page'],
-    request: z.object({ id: z.uuid(), kind: ClickKind, itemId: AdSighting.shape.itemId.nullable() }),
+    request: z.object({ id: z.uuid(), kind: ClickKind, itemId: z.nullable(AdSighting.shape.itemId) }),
     response: z.object({ recorded: z.boolean() }),
   },
   /** Save the ad's advertised (or first available) variant; `clickId` (its `save` click) is made at the click, so a retry can't duplicate it. */
-  'saved/add': { from: ['content'], request: ItemRef.extend({ clickId: z.uuid() }), response: z.object({ saved: z.boolean(), reason: z.string().nullable() }) },
+  'saved/add': { from: ['content'], request: z.extend(ItemRef, { clickId: z.uuid() }), response: z.object({ saved: z.boolean(), reason: z.nullable(z.string()) }) },
   /** What the popup and the dashboard show first. */
   'overview/get': { from: ['page'], request: Empty, response: Overview },
 } as const satisfies MessageSpecs;

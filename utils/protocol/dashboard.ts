@@ -34,7 +34,7 @@ export const AdReport = z.object({
   landingUrl: z.string(),
   productKey: z.string().nullable(),
   productTitle: z.string().nullable(),
-  lookup: LookupStatus.nullable(),
+  lookup: z.nullable(LookupStatus),
   checks: z.array(CheckResult),
   snapshots: z.array(SnapshotMeta),
 });
@@ -85,7 +85,7 @@ export const dashboardProtocol = {
   /** Captures the visible TikTok tab for an ad (null: the ad that appeared last). Needs an activeTab grant on that tab. */
   'dashboard/snapshot-capture': {
     from: ['page'],
-    request: z.object({ itemId: TikTokItemId.nullable() }),
+    request: z.object({ itemId: z.nullable(TikTokItemId) }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), snapshot: SnapshotMeta }),
       z.object({ ok: z.literal(false), reason: SnapshotFailure, detail: z.string().max(2000) }),

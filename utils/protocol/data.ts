@@ -1,10 +1,10 @@
 /** Messages of the data ScrollCart keeps: price watch, retention, delete everything, permissions (issue 4). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Empty, type MessageSpecs } from './spec';
 
 /** A bare store host as a message may carry it; the handler still checks it with the SSRF guard. */
-const Host = z.string().min(1).max(253);
-const Count = z.number().int().nonnegative();
+const Host = z.string().check(z.minLength(1), z.maxLength(253));
+const Count = z.int().check(z.nonnegative());
 
 const PermissionStatus = z.object({
   /** Store hosts seen in ads that ScrollCart may not read yet, most-seen first. */
@@ -20,14 +20,14 @@ export const dataProtocol = {
   'data/open-permission-page': {
     from: ['content', 'page'],
     request: z.object({ host: Host }),
-    response: z.object({ opened: z.boolean(), reason: z.string().nullable() }),
+    response: z.object({ opened: z.boolean(), reason: z.nullable(z.string()) }),
   },
   /** Which hosts seen in ads await permission, for the popup and the permission page. */
   'data/permission-status': { from: ['page'], request: Empty, response: PermissionStatus },
   /** Sent by the permission page after a grant: looks up the products of the ads linking to these stores. */
   'data/resolve-hosts': {
     from: ['page'],
-    request: z.object({ hosts: z.array(Host).max(50) }),
+    request: z.object({ hosts: z.array(Host).check(z.maxLength(50)) }),
     response: z.object({ looked: Count, found: Count, notAllowed: z.array(z.string()) }),
   },
   /** Deletes every row of every table and storage.local (settings back to their defaults). */

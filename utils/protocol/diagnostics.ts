@@ -1,5 +1,5 @@
 /** Messages of the diagnostics: counters from the content script, missed-ad reports, and the dashboard's read. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Counters, MissedAd, MissedAdRecord } from '../diagnostics';
 import { Empty, type MessageSpecs } from './spec';
 

@@ -2,7 +2,7 @@
  * Sending one message and validating its answer, against only the specs the caller names:
  * a content script that sends core messages never bundles the popup's or dashboard's schemas.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MessageSpecs } from './spec';
 
 export type ProtocolErrorKind = 'unknown-type' | 'invalid-request' | 'forbidden-sender' | 'handler-failed' | 'db-unavailable' | 'invalid-response';
@@ -24,7 +24,7 @@ export function senderFor<P extends MessageSpecs>(specs: P, send: (message: unkn
     const reply = (await send({ type, data })) as Reply<unknown> | undefined;
     if (!reply || typeof reply !== 'object') return fail('invalid-response', `${type}: no answer from the background`);
     if (!reply.ok) return reply;
-    const parsed = specs[type]!.response.safeParse(reply.data);
+    const parsed = z.safeParse(specs[type]!.response, reply.data);
     if (!parsed.success) return fail('invalid-response', `${type}: ${z.prettifyError(parsed.error)}`);
     return { ok: true, data: parsed.data as z.infer<P[T]['response']> };
   };

@@ -2,7 +2,8 @@
  * The shape every message of the protocol has: who may send it, and the zod schemas of its
  * request and response. Each feature declares its messages in its own file beside this one.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 
 /** Who sent a message, as the browser reports it (never as the message claims). */
 export interface SenderInfo {
@@ -19,8 +20,9 @@ export type SenderKind = 'content' | 'page';
 
 export interface MessageSpec {
   from: readonly SenderKind[];
-  request: z.ZodType;
-  response: z.ZodType;
+  // Core types: a feature may declare its schemas with zod or zod/mini (the content script's, to stay small).
+  request: $ZodType;
+  response: $ZodType;
 }
 
 export type MessageSpecs = Record<string, MessageSpec>;
@@ -31,4 +33,4 @@ export type HandlersOf<P extends MessageSpecs> = {
 };
 
 /** The request of a message that carries no data. */
-export const Empty = z.object({}).strict();
+export const Empty = z.strictObject({});

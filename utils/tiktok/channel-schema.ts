@@ -3,12 +3,12 @@
  * script). The tap cannot import zod, so the types live in channel.ts and these schemas are
  * held to them by `satisfies`-style assignments below.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CHANNEL_TAG, type ClickMessage, type ItemsMessage, type StatsMessage, type TapStats } from './channel';
 
 const Tag = z.literal(CHANNEL_TAG);
-const Page = z.string().max(2048);
-const Count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const Page = z.string().check(z.maxLength(2048));
+const Count = z.int().check(z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));
 
 export const ItemsMessageSchema = z.object({
   tag: Tag,
@@ -24,14 +24,14 @@ export const ClickMessageSchema = z.object({
   kind: z.literal('click'),
   channel: z.string(),
   page: Page,
-  itemId: z.string().max(64).nullable(),
-  url: z.string().max(8192),
+  itemId: z.nullable(z.string().check(z.maxLength(64))),
+  url: z.string().check(z.maxLength(8192)),
   known: z.enum(['ad', 'unknown']),
 });
 
 export const TapStatsSchema = z.object({
   // Keys are endpoint paths or `prefetch:`/`ssr:` names: a bounded set in a real tap.
-  responses: z.record(z.string().max(128), Count).refine((r) => Object.keys(r).length <= 64, 'too many endpoints'),
+  responses: z.record(z.string().check(z.maxLength(128)), Count).check(z.refine((r) => Object.keys(r).length <= 64, 'too many endpoints')),
   items: Count,
   candidates: Count,
   unreadable: Count,
