@@ -14,9 +14,11 @@ import { popupAtScale } from './popup-at-scale';
 import { resolverAtScale } from './resolver';
 import type { Figure } from './figures';
 
+// BENCH_ONLY=popup runs only the bundle sizes and the popup figures: a quick before/after while working on the popup.
+const only = process.env.BENCH_ONLY;
 const results: Figure[] = [...bundleSizes()];
-const world = await startWorld();
-try {
+const world = only === 'popup' ? null : await startWorld();
+if (world) try {
   results.push(...(await detectionLatency(world)));
   // BENCH_ITEMS / BENCH_REPS trade precision for time; the defaults finish in a few minutes on 2 cores.
   results.push(...(await feedOverhead(world, Number(process.env.BENCH_ITEMS ?? 1000), Number(process.env.BENCH_REPS ?? 3))));
@@ -25,7 +27,7 @@ try {
 }
 
 results.push(...(await popupAtScale()));
-results.push(...(await resolverAtScale()));
+if (only !== 'popup') results.push(...(await resolverAtScale()));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 console.log(`\nScrollCart benchmarks on ${machine}\n`);
