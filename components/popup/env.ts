@@ -6,12 +6,15 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendTyped, type MessageType, type Reply, type RequestOf, type ResponseOf } from '@/utils/messages';
+import type { Reply, RequestOf, ResponseOf } from '@/utils/messages';
+import { popupPageProtocol, type PopupMessageType } from '@/utils/protocol/popup-page';
+import { senderFor } from '@/utils/protocol/send';
 import { cachedFaviconReader } from '@/utils/popup/store-icon';
 import { readSettings, updateSettings, type Settings } from '@/utils/settings';
 import { uiLocale } from '../i18n';
 
-export type Call = <T extends MessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
+/** Only the messages the popup sends (utils/protocol/popup-page.ts), so it bundles only their schemas. */
+export type Call = <T extends PopupMessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
 
 export interface PopupEnv {
   call: Call;
@@ -47,7 +50,7 @@ export function downloadText(doc: Document, fileName: string, mime: string, text
 
 export function browserEnv(doc: Document): PopupEnv {
   return {
-    call: (type, data) => sendTyped((m) => browser.runtime.sendMessage(m), type, data),
+    call: senderFor(popupPageProtocol, (m) => browser.runtime.sendMessage(m)),
     openTab: async (url) => void (await browser.tabs.create({ url })),
     readSettings,
     updateSettings,

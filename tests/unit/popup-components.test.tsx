@@ -46,7 +46,7 @@ describe('Saved tab', () => {
       call: (async (type: string, data: unknown) =>
         type === 'data/permission-status'
           ? { ok: true, data: { awaiting: [{ host: 'shop.example-brand.com', ads: 3 }, { host: 'b.example', ads: 1 }], everyShop: false, myshopify: true } }
-          : base.call(type as 'ping', data as never)) as typeof base.call,
+          : base.call(type as 'overview/get', data as never)) as typeof base.call,
     });
     const root = mountPopup(env);
     const button = await waitFor(() => byText<HTMLButtonElement>(root, 'button', 'Review shop permissions'));
@@ -193,7 +193,7 @@ describe('Settings tab', () => {
     const base = testEnv(db);
     const env = testEnv(db, {
       call: (async (type: string, data: unknown) =>
-        type === 'data/delete-all' ? (sent.push(data), { ok: true, data: { deleted: { saved: 2 } } }) : base.call(type as 'ping', data as never)) as typeof base.call,
+        type === 'data/delete-all' ? (sent.push(data), { ok: true, data: { deleted: { saved: 2 } } }) : base.call(type as 'overview/get', data as never)) as typeof base.call,
     });
     const root = mountPopup(env, 'settings');
     (await waitFor(() => byText<HTMLButtonElement>(root, 'button', 'Delete everything'))).click();

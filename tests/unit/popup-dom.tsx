@@ -11,7 +11,9 @@ import { Popup } from '@/components/Popup';
 import type { PopupEnv } from '@/components/popup/env';
 import { createHandlers } from '@/utils/background-handlers';
 import type { ScrollCartDb } from '@/utils/db';
-import { handleMessage, sendTyped } from '@/utils/messages';
+import { handleMessage } from '@/utils/messages';
+import { popupPageProtocol } from '@/utils/protocol/popup-page';
+import { senderFor } from '@/utils/protocol/send';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -47,7 +49,8 @@ export function testEnv(db: ScrollCartDb, overrides: Partial<PopupEnv> = {}): Te
     settings: { ...DEFAULT_SETTINGS },
     call: (type, data) => {
       const handlers = createHandlers({ db, version: 't', now: () => Date.now(), canFetchHost: async () => true, settings: async () => env.settings, resolve: async () => Promise.reject(new Error('offline')) });
-      return sendTyped((message) => handleMessage(message, { id: self.id, url: `${self.origin}popup.html` }, handlers, self), type, data);
+      // The popup's own sender (components/popup/env.ts): answers are checked against the specs the popup bundles.
+      return senderFor(popupPageProtocol, (message) => handleMessage(message, { id: self.id, url: `${self.origin}popup.html` }, handlers, self))(type, data);
     },
     openTab: async (url) => void env.opened.push(url),
     readSettings: async () => env.settings,

@@ -32,7 +32,7 @@ describe('at scale', () => {
     const reply = await env.call('popup/saved-list', { limit: PAGE });
     const listMs = performance.now() - t0;
     // The render alone: the list's answer is ready, as it is once the background has replied.
-    const ready = testEnv(db, { call: (async (type: string, data: unknown) => (type === 'popup/saved-list' ? reply : env.call(type as 'ping', data as never))) as typeof env.call });
+    const ready = testEnv(db, { call: (async (type: string, data: unknown) => (type === 'popup/saved-list' ? reply : env.call(type as 'overview/get', data as never))) as typeof env.call });
     t0 = performance.now();
     const root = mountPopup(ready);
     await waitFor(() => root.querySelectorAll('.pc-item').length > 0);
