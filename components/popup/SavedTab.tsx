@@ -41,7 +41,8 @@ export function EmptySaved() {
   );
 }
 
-export function SavedTab() {
+/** `onSettled(true)` once the first list is drawn or has failed, or when the tab closes before that. */
+export function SavedTab({ onSettled }: { onSettled?: (settled: true) => void } = {}) {
   const env = useEnv();
   const [load, setLoad] = useState<LoadState>({ state: 'loading' });
   const [budget, setBudget] = useState(PAGE);
@@ -57,6 +58,9 @@ export function SavedTab() {
   // A User Timing mark once the list is first on screen: benchmarks and e2e read it (it costs nothing).
   const ready = load.state === 'ready';
   useEffect(() => void (ready && performance.mark('scrollcart:saved-ready')), [ready]);
+  const settled = load.state !== 'loading';
+  useEffect(() => void (settled && onSettled?.(true)), [settled, onSettled]);
+  useEffect(() => () => onSettled?.(true), [onSettled]);
 
   const change = async (work: () => Promise<string | null>) => {
     setProblem(await work());
