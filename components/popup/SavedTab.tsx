@@ -8,10 +8,10 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import type { RemovedRow, SavedView } from '@/utils/popup/schemas';
 import { t } from '../i18n';
 import { useEnv } from './env';
+import { PAGE } from './first-page';
 import { StoreGroup, type GroupActions } from './StoreGroup';
 
-/** A popup shows three or four items at once: twenty is a page to scroll, and cheap to read, check and draw. */
-export const PAGE = 20;
+export { PAGE };
 
 type LoadState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; view: SavedView };
 

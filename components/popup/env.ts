@@ -12,6 +12,7 @@ import { senderFor } from '@/utils/protocol/send';
 import { cachedFaviconReader } from '@/utils/popup/store-icon';
 import { readSettings, updateSettings, type Settings } from '@/utils/settings';
 import { uiLocale } from '../i18n';
+import type { EarlyMessage } from './first-page';
 
 /** Only the messages the popup sends (utils/protocol/popup-page.ts), so it bundles only their schemas. */
 export type Call = <T extends PopupMessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
@@ -48,9 +49,25 @@ export function downloadText(doc: Document, fileName: string, mime: string, text
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function browserEnv(doc: Document): PopupEnv {
+/**
+ * The popup's typed calls. The first call that matches `early` (sent before this code loaded,
+ * first-page.ts) takes its answer instead of sending again; the same sender validates it.
+ */
+export function callWithEarly(send: (message: unknown) => Promise<unknown>, early: EarlyMessage | null): Call {
+  const sender = senderFor(popupPageProtocol, send);
+  return (type, data) => {
+    if (early && early.type === type && JSON.stringify(early.data) === JSON.stringify(data)) {
+      const { reply } = early;
+      early = null;
+      return senderFor(popupPageProtocol, () => reply)(type, data);
+    }
+    return sender(type, data);
+  };
+}
+
+export function browserEnv(doc: Document, early: EarlyMessage | null = null): PopupEnv {
   return {
-    call: senderFor(popupPageProtocol, (m) => browser.runtime.sendMessage(m)),
+    call: callWithEarly((m) => browser.runtime.sendMessage(m), early),
     openTab: async (url) => void (await browser.tabs.create({ url })),
     readSettings,
     updateSettings,
