@@ -8,10 +8,13 @@ import { figure, type Figure } from './figures';
 const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 
 function pageKb(page: string): number {
-  // A page's own chunk plus the shared chunks its HTML loads.
+  // A page's own chunk plus the shared chunks its HTML loads, plus the chunks its entry
+  // imports dynamically (the popup's UI, loaded right after its first message leaves): Vite lists them in `__vite__mapDeps`.
   const html = readFileSync(join(CHROME_BUILD, `${page}.html`), 'utf8');
   const scripts = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
-  return scripts.reduce((sum, file) => sum + gzipKb(join(CHROME_BUILD, file)), 0);
+  const entry = readFileSync(join(CHROME_BUILD, scripts[0]!), 'utf8');
+  const imported = entry.match(/__vite__mapDeps=.*?\.f=\[([^\]]*)\]/)?.[1]?.match(/[^"`,]+\.js/g) ?? [];
+  return [...new Set([...scripts, ...imported])].reduce((sum, file) => sum + gzipKb(join(CHROME_BUILD, file)), 0);
 }
 
 export function bundleSizes(): Figure[] {
