@@ -65,10 +65,14 @@ export async function readSavedPage(db: ScrollCartDb, limit: number, canFetchHos
   });
   const view = buildSavedView({ ...ctx, permittedHosts: new Set(ctx.saved.map((r) => r.host)) }, limit);
   const pageRows = new Map(ctx.saved.map((r) => [r.key, r]));
-  const ads = await sightingsOf(db, view.groups.flatMap((g) => g.items.map((i) => pageRows.get(i.key)?.sightingItemId ?? null)));
-  for (const group of view.groups) {
-    // Asked outside the transaction (awaiting anything else inside would end it), for the page's stores only.
-    group.permitted = await canFetchHost(group.host).catch(() => false);
+  // Asked outside the transaction (awaiting anything else inside would end it), for the page's stores only,
+  // and all at once: each permission check is a round trip to the browser, the first paint waits for them all.
+  const [ads, permitted] = await Promise.all([
+    sightingsOf(db, view.groups.flatMap((g) => g.items.map((i) => pageRows.get(i.key)?.sightingItemId ?? null))),
+    Promise.all(view.groups.map((group) => canFetchHost(group.host).catch(() => false))),
+  ]);
+  for (const [index, group] of view.groups.entries()) {
+    group.permitted = permitted[index]!;
     for (const item of group.items) {
       const ad = ads.get(pageRows.get(item.key)?.sightingItemId ?? '');
       item.ad = ad ? adRefOf(ad) : null;
