@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '@/utils/messages';
-import { t } from './i18n';
+import { plural, t } from './i18n';
 import { EnvContext, type PopupEnv } from './popup/env';
 import { lazyPanel } from './popup/lazy-panel';
 import { SavedTab } from './popup/SavedTab';
@@ -21,7 +21,7 @@ function OverviewLine({ env, ready }: { env: PopupEnv; ready: boolean }) {
   if (!overview) return null;
   return (
     <p class="pc-meta" data-testid="overview-counts">
-      {t('overviewCounts', [String(overview.sightings), String(overview.products), String(overview.saved)])}
+      {[plural('overview_ads', overview.sightings), plural('overview_products', overview.products), plural('overview_saved', overview.saved)].join(' · ')}
     </p>
   );
 }

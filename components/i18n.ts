@@ -20,6 +20,24 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The bases of the messages kept per plural form (`<base>_one`, `<base>_other`, …). */
+type PluralBase = { [K in MessageKey]: K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never }[MessageKey];
+
+let plurals: Intl.PluralRules | undefined;
+
+/**
+ * A message whose words follow a count: `<base>_<form>` for the UI language's plural form of
+ * `count` (Intl.PluralRules: English one/other, Arabic zero…many), else `<base>_other`. The
+ * browser's i18n has no plurals, and "1 products" is what a person notices.
+ */
+export function plural(base: PluralBase, count: number, shown: string = String(count)): string {
+  plurals ??= new Intl.PluralRules(uiLocale());
+  const form = plurals.select(count);
+  // Only some forms exist per language (Arabic has six): ask for this one by name, else `other`.
+  const getMessage = browser.i18n.getMessage as (key: string, substitutions: string) => string;
+  return getMessage(`${base}_${form}`, shown) || t(`${base}_other`, shown);
+}
+
 /** 'rtl' for Arabic and other right-to-left UI languages. */
 let direction: 'rtl' | 'ltr' | undefined;
 let uiLanguage: string | undefined;

@@ -1,6 +1,6 @@
 /** Cards reported with "ScrollCart missed this ad": where and when, their hooks and short texts, and the whole shape on demand. */
 import type { MissedAd } from '@/utils/diagnostics';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 import { number, pageName, when } from './words';
 
 type Report = MissedAd & { at: number };
@@ -27,7 +27,7 @@ export function MissedAdList({ missed }: { missed: Report[] }) {
           <p>
             <strong>{t('dash_diag_missed_item', [when(report.at), pageName(report.page)])}</strong>{' '}
             <span class="dash-muted">
-              {t('dash_diag_missed_nodes', number(report.shape.nodes))}
+              {plural('dash_diag_missed_nodes', report.shape.nodes, number(report.shape.nodes))}
               {report.shape.truncated && ` ${t('dash_diag_missed_truncated')}`}
             </span>
           </p>

@@ -1,7 +1,7 @@
 /** An ad's latest snapshot (loaded from the background as a data URL), and a button to take one. */
 import { useEffect, useState } from 'preact/hooks';
 import type { SnapshotMeta } from '@/utils/protocol/dashboard';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 import { send } from './send';
 import { when } from './words';
 
@@ -27,7 +27,7 @@ export function SnapshotCell({ snapshots, caption, onCapture }: Props) {
       ) : (
         <span class="dash-muted">{t('dash_snapshot_none')}</span>
       )}
-      {snapshots.length > 1 && <span class="dash-muted">{t('dash_snapshot_count', String(snapshots.length))}</span>}
+      {snapshots.length > 1 && <span class="dash-muted">{plural('dash_snapshot_count', snapshots.length)}</span>}
       <button type="button" onClick={onCapture}>
         {t('dash_capture')}
       </button>

@@ -1,6 +1,6 @@
 /** "My stores": the hosts the merchant audits, remembered in settings; picked from hosts seen in ads or typed. */
 import { useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 import { send } from './send';
 import { number } from './words';
 
@@ -48,7 +48,7 @@ export function StorePicker({ myStores, seen, onChange }: Props) {
                 {/* The whole action is visible text, so the accessible name matches what a voice user reads (axe label-content-name-mismatch). */}
                 <button type="button" onClick={() => void save([...myStores, s.host])}>
                   <span aria-hidden="true">+ </span>
-                  {t('dash_store_add_named', s.host)} · {t('dash_ads_count', number(s.ads))}
+                  {t('dash_store_add_named', s.host)} · {plural('dash_ads_count', s.ads, number(s.ads))}
                 </button>
               </li>
             ))}

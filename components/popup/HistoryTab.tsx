@@ -8,7 +8,7 @@ import { exportFileName, historyToCsv, historyToJson } from '@/utils/popup/histo
 import { groupByDay, relativeDay } from '@/utils/popup/history-view';
 import type { Reply } from '@/utils/messages';
 import type { HistoryCursor, HistoryPage, HistoryRow } from '@/utils/popup/schemas';
-import { t, type MessageKey } from '../i18n';
+import { plural, t, type MessageKey } from '../i18n';
 import { useEnv, type PopupEnv } from './env';
 import { formatDay, formatTime } from './format';
 
@@ -94,12 +94,12 @@ export function HistoryTab() {
   useEffect(() => void (ready && performance.mark('scrollcart:history-ready')), [ready]);
 
   const exportAs = async (kind: 'csv' | 'json') => {
-    setExporting({ busy: true, text: t('popup_exporting', '0') });
+    setExporting({ busy: true, text: plural('popup_exporting', 0) });
     try {
-      const rows = await collectHistory(env, query, (n) => setExporting({ busy: true, text: t('popup_exporting', String(n)) }));
+      const rows = await collectHistory(env, query, (n) => setExporting({ busy: true, text: plural('popup_exporting', n) }));
       const text = kind === 'csv' ? historyToCsv(rows) : historyToJson(rows, env.now());
       env.download(exportFileName(kind, env.now()), kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', text);
-      setExporting({ busy: false, text: t('popup_exported', String(rows.length)) });
+      setExporting({ busy: false, text: plural('popup_exported', rows.length) });
     } catch (error) {
       setExporting({ busy: false, text: t('popup_exportFailed', error instanceof Error ? error.message : String(error)) });
     }

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { RemovedRow, SavedView } from '@/utils/popup/schemas';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 import { useEnv } from './env';
 import { PAGE } from './first-page';
 import { StoreGroup, type GroupActions } from './StoreGroup';
@@ -23,7 +23,7 @@ function AwaitingPermission() {
   if (count === 0) return null;
   return (
     <p class="pc-note">
-      {t('popup_awaitingPermission', String(count))}{' '}
+      {plural('popup_awaitingPermission', count)}{' '}
       <button type="button" onClick={() => void env.openTab(env.permissionsUrl)}>
         {t('popup_reviewPermissions')}
       </button>

@@ -176,7 +176,7 @@ describe('History tab', () => {
     byText<HTMLButtonElement>(root, 'button', 'Export CSV')!.click();
     await waitFor(() => env.downloads.length === 1);
     expect(env.downloads[0]!.text.split('\r\n').filter(Boolean)).toHaveLength(2);
-    await waitFor(() => byText(root, '[role="status"]', 'Exported 1 rows.'));
+    await waitFor(() => byText(root, '[role="status"]', 'Exported 1 row.'));
   });
 
   it('says so when nothing has been clicked yet', async () => {
