@@ -45,7 +45,10 @@ describe('the landing-check registry', () => {
       .flatMap((dir) => readdirSync(at(dir)).filter((f) => /\.tsx?$/.test(f)).map((f) => `${dir}/${f}`))
       .map((path) => readFileSync(at(path), 'utf8'))
       .join('\n');
-    const literal = [...sources.matchAll(/'(dash_[a-z0-9_]+)'/g)].map((m) => m[1]!);
+    // A plural message is named by its base (components/i18n.ts `plural`): check its forms.
+    const literal = [...sources.matchAll(/'(dash_[a-z0-9_]+)'/g)]
+      .map((m) => m[1]!)
+      .flatMap((key) => (key in en ? [key] : `${key}_other` in en ? [`${key}_one`, `${key}_other`] : [key]));
     const templated = ['pass', 'warn', 'fail'].map((v) => `dash_verdict_${v}`).concat(
       ['home', 'collection', 'cart', 'search', 'page', 'other'].map((p) => `dash_page_${p}`),
       ['no_feed_tab', 'no_permission', 'capture_failed', 'no_ad', 'too_large'].map((r) => `dash_snap_${r}`),
