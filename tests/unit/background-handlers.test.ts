@@ -63,7 +63,7 @@ describe('sighting/learned', () => {
     const tote = sighting('https://demo-store.myshopify.com/products/classic-tote');
     const beanie = { ...sighting('https://demo-store.myshopify.com/products/beanie'), itemId: '7400000000000000009' as TikTokItemId };
     expect(await handlers['sighting/learned']({ sightings: [tote, beanie] }, {})).toEqual({ recorded: 2 });
-    expect(resolved).toEqual(['demo-store.myshopify.com/classic-tote', 'demo-store.myshopify.com/beanie']);
+    expect(resolved.sort()).toEqual(['demo-store.myshopify.com/beanie', 'demo-store.myshopify.com/classic-tote']);
     expect((await db!.sightings.toArray()).map((row) => row.impressions)).toEqual([0, 0]);
     const ack = await handlers['sighting/report']({ sighting: tote, appeared: true }, {});
     expect(ack.impressions).toBe(1);

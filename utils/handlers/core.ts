@@ -29,9 +29,9 @@ export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtoc
       return { itemId: row.itemId, impressions: row.impressions, productKey, card: cardModelFor(row, product, { permitted, forwardUtm, checkoutLanding }) };
     },
 
-    // One after the other, as separate reports were: each one's write sees the one before.
+    // Side by side, as the separate reports were: one slow store must not hold back the others' rows.
     'sighting/learned': async ({ sightings }) => {
-      for (const sighting of sightings) await report(sighting, false);
+      await Promise.all(sightings.map((sighting) => report(sighting, false)));
       return { recorded: sightings.length };
     },
 
