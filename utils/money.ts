@@ -38,6 +38,14 @@ export function formatMoneyIsolated(minor: number, currency: string, locale?: st
   return parts.map((p) => (p.type === 'currency' ? `\u2068${p.value}\u2069` : p.value)).join('');
 }
 
+/**
+ * Money for UI text of the given direction: every surface that shows prices (popup, product
+ * card) picks the format through this one switch, so an Arabic UI never shows "$US 12.99".
+ */
+export function formatMoneyFor(direction: 'rtl' | 'ltr', minor: number, currency: string, locale?: string): string {
+  return (direction === 'rtl' ? formatMoneyIsolated : formatMoney)(minor, currency, locale);
+}
+
 function moneyFormatter(currency: string, locale?: string): Intl.NumberFormat {
   const exponent = currencyExponent(currency);
   const key = `${locale ?? ''}|${currency}`;

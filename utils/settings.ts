@@ -1,53 +1,15 @@
 /**
  * The user's settings, kept in `storage.local` through WXT's storage wrapper (every context
- * may read them; only extension pages change them). Read values are validated: a
- * hand-edited or older value falls back field by field to the defaults.
+ * may read them; only extension pages change them). Read values are validated
+ * (utils/settings-schema.ts); the content script reads them without the wrapper
+ * (utils/feed/settings-watch.ts).
  */
-import { z } from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from './settings-schema';
 
-export const Settings = z.object({
-  /** Notify when a saved item's price drops (opt-in: notifications are the user's to allow). */
-  priceDropNotifications: z.boolean(),
-  /** Smallest drop, in percent, worth a notification. */
-  priceDropThresholdPercent: z.int().check(z.gte(1), z.lte(90)),
-  /** Let the ad's `utm_*` tags travel to checkout so the merchant's campaign gets credit. Never click ids. */
-  forwardUtm: z.boolean(),
-  /** Land on the store's cart page instead of going straight to checkout. */
-  checkoutLanding: z.enum(['checkout', 'cart']),
-  /** Clicks older than this are deleted. */
-  historyRetentionDays: z.int().check(z.gte(1), z.lte(3650)),
-  /** Show the discreet "Ad · not a shop link" chip on ads that lead elsewhere. */
-  showNonShopChips: z.boolean(),
-  /** Host names where the overlay is paused. */
-  pausedSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(100)),
-  /** The merchant's own store hosts, for the dashboard. */
-  myStores: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(50)),
-});
-export type Settings = z.infer<typeof Settings>;
+export { DEFAULT_SETTINGS, parseSettings, Settings } from './settings-schema';
 
-export const DEFAULT_SETTINGS: Settings = {
-  priceDropNotifications: false,
-  priceDropThresholdPercent: 5,
-  forwardUtm: true,
-  checkoutLanding: 'checkout',
-  historyRetentionDays: 365,
-  showNonShopChips: true,
-  pausedSites: [],
-  myStores: [],
-};
-
-/** Keeps every valid field of `raw`, the default for every other. */
-export function parseSettings(raw: unknown): Settings {
-  const object = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const entries = Object.entries(Settings.shape).map(([key, schema]) => {
-    const parsed = schema.safeParse(object[key]);
-    return [key, parsed.success ? parsed.data : DEFAULT_SETTINGS[key as keyof Settings]];
-  });
-  return Object.fromEntries(entries) as Settings;
-}
-
-const item = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+const item = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, { fallback: DEFAULT_SETTINGS });
 
 export async function readSettings(): Promise<Settings> {
   return parseSettings(await item.getValue());

@@ -6,12 +6,13 @@ import { reportCountersPeriodically } from '@/utils/feed/diagnostics-reporter';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
 import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
-import { coreProtocol } from '@/utils/protocol/core';
+import { coreProtocol, LEARNED_MAX } from '@/utils/protocol/core';
 import { dataProtocol } from '@/utils/protocol/data';
 import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
 import { retryingSend } from '@/utils/feed/send-retry';
 import { senderFor } from '@/utils/protocol/send';
-import { DEFAULT_SETTINGS, readSettings, watchSettings } from '@/utils/settings';
+import { readSettings, watchSettings } from '@/utils/feed/settings-watch';
+import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
 import { isSitePaused } from '@/utils/site-pause';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
@@ -22,7 +23,8 @@ import { createTapReceiver } from '@/utils/tiktok/receiver';
 // Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
 const SPECS = { ...coreProtocol, ...diagnosticsProtocol, 'data/open-permission-page': dataProtocol['data/open-permission-page'] };
 // Sent again when the background died with them in flight: each carries the id that makes a second delivery write nothing.
-const IDEMPOTENT: ReadonlySet<keyof typeof SPECS> = new Set(['sighting/report', 'click/record', 'saved/add'] as const);
+// `sighting/learned` counts no impression: a second delivery only writes the same records again.
+const IDEMPOTENT: ReadonlySet<keyof typeof SPECS> = new Set(['sighting/report', 'sighting/learned', 'click/record', 'saved/add'] as const);
 
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
@@ -48,6 +50,9 @@ export default defineContentScript({
       report: async (sighting, appeared) => {
         const reply = await ask('sighting/report', { sighting, appeared, reportId: crypto.randomUUID() }).catch(() => null);
         return reply?.ok ? reply.data.card : null;
+      },
+      learned: (sightings) => {
+        for (let i = 0; i < sightings.length; i += LEARNED_MAX) void ask('sighting/learned', { sightings: sightings.slice(i, i + LEARNED_MAX) }).catch(() => null);
       },
       save: async (itemId) => {
         // The save click's id is made here, once per click: a retried message can't record it twice.

@@ -57,6 +57,19 @@ function setUp(overrides: Partial<BackgroundDeps> = {}) {
   return { handlers, resolved, db };
 }
 
+describe('sighting/learned', () => {
+  it("records a feed page's ads without an impression and resolves each product, like separate reports", async () => {
+    const { handlers, resolved } = setUp();
+    const tote = sighting('https://demo-store.myshopify.com/products/classic-tote');
+    const beanie = { ...sighting('https://demo-store.myshopify.com/products/beanie'), itemId: '7400000000000000009' as TikTokItemId };
+    expect(await handlers['sighting/learned']({ sightings: [tote, beanie] }, {})).toEqual({ recorded: 2 });
+    expect(resolved.sort()).toEqual(['demo-store.myshopify.com/beanie', 'demo-store.myshopify.com/classic-tote']);
+    expect((await db!.sightings.toArray()).map((row) => row.impressions)).toEqual([0, 0]);
+    const ack = await handlers['sighting/report']({ sighting: tote, appeared: true }, {});
+    expect(ack.impressions).toBe(1);
+  });
+});
+
 describe('sighting/report', () => {
   it('records the ad, resolves its product and answers the card to draw', async () => {
     const { handlers, resolved } = setUp();

@@ -31,6 +31,7 @@ function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
   const handles: { itemId: string; models: CardModel[]; removed: boolean }[] = [];
   const deps: OverlayDeps = {
     report: async (s, appeared) => (log.push(`report ${s.itemId} ${s.source} ${appeared}`), { state: 'failed', host: 'h', status: 'not-found', detail: 'x' }),
+    learned: (sightings) => void log.push(`learned ${sightings.map((s) => s.itemId).join(' ')}`),
     save: async () => true,
     click: (kind, itemId) => void log.push(`click ${kind} ${itemId}`),
     mount: async (c, model) => {
@@ -74,7 +75,21 @@ describe('feed overlays', () => {
     expect(handles.map((h) => h.itemId)).toEqual(['111']);
     expect(handles[0]!.models[0]).toEqual({ state: 'pending' });
     expect(handles[0]!.models.at(-1)).toMatchObject({ state: 'failed' });
-    expect(log).toEqual(['report 111 api false', 'report 111 api true']);
+    expect(log).toEqual(['learned 111', 'report 111 api true']);
+  });
+
+  it('sends the ads of one feed page whose cards are not on screen in one message', async () => {
+    const { deps, log } = fakeDeps();
+    const { overlays } = watch(deps);
+    overlays.learn([sighting('111')]);
+    document.body.append(card('111'));
+    await tick();
+    await tick();
+    log.length = 0;
+    // 111's card is on screen: its richer data asks for the card to draw; the others go together.
+    overlays.learn([sighting('111'), sighting('333'), sighting('334')]);
+    await tick();
+    expect(log).toEqual(['report 111 api false', 'learned 333 334']);
   });
 
   it('removes the card when the page recycles the element for another item, and mounts the new one', async () => {

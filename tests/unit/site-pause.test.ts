@@ -67,6 +67,7 @@ function setUp(mountDelay: () => Promise<void> = async () => {}) {
   const handles: { itemId: string; removed: boolean }[] = [];
   const deps: OverlayDeps = {
     report: async (_s, appeared) => (reports.push(appeared), { state: 'pending' }),
+    learned: () => {},
     save: async () => true,
     click: () => {},
     mount: async (c) => {

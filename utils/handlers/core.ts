@@ -1,7 +1,7 @@
 /** Handlers of the core messages (utils/protocol/core.ts). */
 import { cardModelFor } from '../card-model';
 import { recordClick } from '../clicks';
-import type { ProductKey } from '../model';
+import type { AdSighting, ProductKey } from '../model';
 import type { coreProtocol } from '../protocol/core';
 import type { HandlersOf } from '../protocol/spec';
 import { ensureDbOpen } from '../db';
@@ -12,17 +12,27 @@ import type { BackgroundDeps } from './deps';
 
 export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtocol> {
   const { db } = deps;
+  const report = async (sighting: AdSighting, appeared: boolean, reportId?: string) => {
+    const ref = identifyProduct(sighting.landingUrl);
+    const productKey = ref.kind === 'product' ? (productKeyOf(ref) as ProductKey) : null;
+    const row = await recordSighting(db, sighting, productKey, deps.now(), appeared, reportId);
+    const permitted = ref.kind === 'product' && (await deps.canFetchHost(ref.host));
+    const product = ref.kind === 'product' && permitted ? await deps.resolve(ref) : null;
+    return { row, productKey, permitted, product };
+  };
   return {
     ping: async () => ({ dbOpen: await ensureDbOpen(db).then(() => true, () => false), version: deps.version }),
 
     'sighting/report': async ({ sighting, appeared, reportId }) => {
-      const ref = identifyProduct(sighting.landingUrl);
-      const productKey = ref.kind === 'product' ? (productKeyOf(ref) as ProductKey) : null;
-      const row = await recordSighting(db, sighting, productKey, deps.now(), appeared, reportId);
-      const permitted = ref.kind === 'product' && (await deps.canFetchHost(ref.host));
-      const product = ref.kind === 'product' && permitted ? await deps.resolve(ref) : null;
+      const { row, productKey, permitted, product } = await report(sighting, appeared, reportId);
       const { forwardUtm, checkoutLanding } = await deps.settings();
       return { itemId: row.itemId, impressions: row.impressions, productKey, card: cardModelFor(row, product, { permitted, forwardUtm, checkoutLanding }) };
+    },
+
+    // Side by side, as the separate reports were: one slow store must not hold back the others' rows.
+    'sighting/learned': async ({ sightings }) => {
+      await Promise.all(sightings.map((sighting) => report(sighting, false)));
+      return { recorded: sightings.length };
     },
 
     'click/record': async (click) => ({ recorded: await recordClick(db, click, deps.now()) }),

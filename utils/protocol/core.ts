@@ -12,6 +12,9 @@ const SightingReport = z.object({
   reportId: z.optional(z.uuid()),
 });
 
+/** The most ads one `sighting/learned` carries: a feed page holds about 30 items, 1 in 8 an ad. */
+export const LEARNED_MAX = 50;
+
 const SightingAck = z.object({
   itemId: z.string(),
   impressions: z.int(),
@@ -42,6 +45,16 @@ export const coreProtocol = {
   ping: { from: ['content', 'page'], request: Empty, response: z.object({ dbOpen: z.boolean(), version: z.string() }) },
   /** An ad seen in the feed; the background records it and resolves its product. */
   'sighting/report': { from: ['content'], request: SightingReport, response: SightingAck },
+  /**
+   * Ads read from the feed's JSON whose cards are not on screen yet, one message per feed page:
+   * recorded without an impression and their products resolved, so the card is ready when it
+   * appears. No card is answered (nobody would draw it), so the content script validates little.
+   */
+  'sighting/learned': {
+    from: ['content'],
+    request: z.object({ sightings: z.array(AdSighting).check(z.maxLength(LEARNED_MAX)) }),
+    response: z.object({ recorded: z.int() }),
+  },
   /** A click on the ad's own CTA or on the overlay; `id` is made at the click so a retry can't duplicate it. */
   'click/record': {
     from: ['content', 'page'],

@@ -8,11 +8,10 @@
  * tests/bench). Here, teardown is owned by the feed watcher: every card that leaves, and
  * every card still shown when the content script is invalidated, is removed.
  */
-import { render } from 'preact';
 import type { CardModel } from '@/utils/card-model';
 import { textDirection, uiLocale } from '../i18n';
 import cardCss from './card.css?inline';
-import { ProductCard, type CardActions } from './ProductCard';
+import { productCard, type CardActions } from './product-card';
 
 export interface MountedCard {
   update(model: CardModel, saved?: boolean | string | null): void;
@@ -32,19 +31,26 @@ function anchorOf(card: Element): Element {
 
 export function mountCard(card: Element, model: CardModel, actions: CardActions): MountedCard {
   const locale = uiLocale();
+  const direction = textDirection();
   const host = document.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = HOST_CSS + cardCss;
   const container = document.createElement('div');
   container.className = 'sc-pos sc-root';
-  container.dir = textDirection();
+  container.dir = direction;
   shadow.append(style, container);
   const anchor = anchorOf(card);
   anchor.prepend(host);
 
   let state = { model, saved: null as boolean | string | null };
-  const draw = () => render(<ProductCard model={state.model} saved={state.saved} actions={actions} locale={locale} />, container);
+  const draw = () => {
+    // Each update draws the card anew (a handful of nodes); the control that had the keyboard
+    // focus gets it back, so a person tabbing through the card is not thrown out of it.
+    const focused = (shadow.activeElement as HTMLElement | null)?.dataset.scAction;
+    container.replaceChildren(productCard({ model: state.model, saved: state.saved, actions, locale, direction }));
+    if (focused) container.querySelector<HTMLElement>(`[data-sc-action="${focused}"]`)?.focus();
+  };
   draw();
   return {
     update(next, saved) {
@@ -53,7 +59,6 @@ export function mountCard(card: Element, model: CardModel, actions: CardActions)
     },
     isAttached: () => host.isConnected && anchor.contains(host),
     remove() {
-      render(null, container);
       host.remove();
     },
   };
