@@ -1,5 +1,5 @@
 /** Numbers, percentages and times for people, in the UI language (Intl). Money goes through utils/money's formatMoney. */
-import { formatMoney, formatMoneyIsolated } from '@/utils/money';
+import { formatMoneyFor } from '@/utils/money';
 import type { PriceChange } from '@/utils/popup/price-change';
 import { t, textDirection } from '../i18n';
 
@@ -13,7 +13,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 /** Money with the store's currency; in a right-to-left UI its symbol is isolated so "US$" stays "US$" (not "$US"). */
 export function popupMoney(minor: number, currency: string, locale: string): string {
-  return (textDirection() === 'rtl' ? formatMoneyIsolated : formatMoney)(minor, currency, locale);
+  return formatMoneyFor(textDirection(), minor, currency, locale);
 }
 
 export function formatPercent(basisPoints: number, locale: string): string {
