@@ -2,10 +2,11 @@
  * Scrolls the fake feed by `items` cards at a fixed pace (one card per `paceMs` of wall
  * time), driven inside the page. A Playwright wheel step per card is a CDP round trip that
  * took ~45 ms on 2 cores, on top of the pace: 5,000 items took 5 minutes a run. Steps keep to
- * the wall clock (up to 2 cards a tick to catch up after a slow task), so a busier page —
- * the one with ScrollCart — is scrolled at the same pace; 3 a tick skipped ~10% of the fills
- * at 6 ms a card, 2 a tick at 8 ms fills every card. Between steps the driver sleeps until the
- * next card is due, so it adds no tasks of its own. Returns the cards scrolled past.
+ * the wall clock, so a busier page — the one with ScrollCart — is scrolled at the same pace:
+ * after a slow task the driver catches up one card per half pace, no faster, because the fake
+ * feed re-renders at most every 16 ms and fills only the ~10 cards around the view (catching up
+ * 2 cards a step with no pause skipped 2 % of the fills under load). Between steps it sleeps
+ * until the next card is due, so it adds no tasks of its own. Returns the cards scrolled past.
  */
 export async function scrollFeed(args: { items: number; paceMs: number }): Promise<number> {
   // No named inner functions here: tsx would wrap them in a helper the page doesn't have.
@@ -18,9 +19,8 @@ export async function scrollFeed(args: { items: number; paceMs: number }): Promi
   while (passed < args.items && performance.now() - progressAt < 20_000) {
     const now = performance.now();
     const due = Math.min(args.items, Math.floor((now - start) / args.paceMs) + 1);
-    const step = Math.min(2, due - passed);
-    if (step > 0) {
-      window.scrollBy(0, step * stride);
+    if (due > passed) {
+      window.scrollBy(0, stride);
       const at = Math.round((window.scrollY - top) / stride);
       if (at > passed) [passed, progressAt] = [at, now];
       // Stuck at the end of what is loaded: the fake feed loads its next page when its sentinel
@@ -31,7 +31,7 @@ export async function scrollFeed(args: { items: number; paceMs: number }): Promi
         nudgedAt = now;
       }
     }
-    const wait = Math.max(1, start + due * args.paceMs - performance.now());
+    const wait = Math.max(args.paceMs / 2, start + due * args.paceMs - performance.now());
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
   return passed;
