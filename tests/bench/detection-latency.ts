@@ -6,6 +6,7 @@
 import type { World } from '../fixtures/world';
 import { launchChromium } from '../e2e/harness/chromium';
 import { figure, percentile, type Figure } from './figures';
+import { scrollFeed } from './scroll';
 
 function installProbe() {
   const latencies: number[] = [];
@@ -33,12 +34,11 @@ export async function detectionLatency(world: World, items = 400): Promise<Figur
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.addInitScript(installProbe);
-    await page.goto(world.feedUrl({ seed: 42, count: items, pageSize: 16, adEvery: 8 }));
-    // A fixed pace: one card every ~150 ms, like a brisk thumb.
-    for (let i = 0; i < items; i += 1) {
-      await page.mouse.wheel(0, 624);
-      await page.waitForTimeout(150);
-    }
+    // A few items past the last scrolled one: the window can't scroll the last card to its top.
+    await page.goto(world.feedUrl({ seed: 42, count: items + 8, pageSize: 16, adEvery: 8 }));
+    await page.locator('[data-e2e="recommend-list-item-container"]').first().waitFor();
+    // A fixed pace: one card every 150 ms, like a brisk thumb.
+    await page.evaluate(scrollFeed, { items, paceMs: 150 });
     const latencies = await page.evaluate(() => (window as unknown as { __scLatency: number[] }).__scLatency);
     return [
       figure('detection latency p50 (fill → card attached)', percentile(latencies, 50), 'ms', { max: 16 }),

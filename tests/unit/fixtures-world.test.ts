@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
 import type { Socket } from 'node:net';
-import { startWorld, generateFeed, expectedAds, apiPath, type World, type FeedItem, type FeedParams } from '../fixtures/world';
+import { startWorld, generateFeed, generateStores, expectedAds, apiPath, type World, type FeedItem, type FeedParams } from '../fixtures/world';
 
 interface Got {
   status: number;
@@ -297,5 +297,24 @@ describe('fixture world shutdown', () => {
     expect(ok.status).toBe(200);
     await world.close();
     expect(await pending).toBe('socket closed');
+  });
+});
+
+describe('generated stores (the resolver benchmark)', () => {
+  it('spreads the products over the stores and serves them only in a world started with them', async () => {
+    const stores = generateStores(10, 50);
+    expect(stores.map((s) => s.products.length)).toEqual(Array(10).fill(5));
+    expect(new Set(stores.flatMap((s) => s.products.map((p) => p.handle))).size).toBe(50);
+    const [store] = stores;
+    const world = await startWorld({ extraStores: stores });
+    const plain = await startWorld();
+    try {
+      const product = await get(world, store!.host, `/products/${store!.products[0]!.handle}.js`);
+      expect(product.status).toBe(200);
+      expect(JSON.parse(product.body).variants).toHaveLength(2);
+      expect((await get(plain, store!.host, `/products/${store!.products[0]!.handle}.js`)).status).toBe(404);
+    } finally {
+      await Promise.all([world.close(), plain.close()]);
+    }
   });
 });
