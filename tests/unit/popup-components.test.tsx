@@ -1,22 +1,12 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { VariantPicker } from '@/components/popup/VariantPicker';
-import { openDb, type ScrollCartDb } from '@/utils/db';
+import type { ScrollCartDb } from '@/utils/db';
 import { click, product, saved, sighting, variant } from './popup-fixtures';
-import { byText, edit, mountPopup, testEnv, useCatalogue, waitFor } from './popup-dom';
+import { byText, edit, mountPopup, openTestDb, popupTestLifecycle, testEnv, useCatalogue, waitFor } from './popup-dom';
 
 let db: ScrollCartDb | undefined;
-beforeEach(() => {
-  fakeBrowser.reset();
-  useCatalogue('en');
-});
-afterEach(async () => {
-  render(null, document.getElementById('root') ?? document.body);
-  document.documentElement.removeAttribute('dir');
-  await db?.delete();
-  db = undefined;
-});
+popupTestLifecycle();
 
 const host = 'demo-store.myshopify.com';
 const tee = product(host, 'transit-logo-tee', [variant(1, 'XS', 6500, { available: false }), variant(2, 'S', 6500), variant(3, 'M', 5850, { lowestPrice: 5200 })], { storeName: 'Demo Store', title: 'Transit Logo Tee' });
@@ -24,7 +14,7 @@ const box = product(host, 'fruit-box', [variant(9, 'Default Title', 3000, { requ
 const ad = sighting('7400000000000000001', `https://${host}/products/transit-logo-tee?utm_source=tiktok`, { author: 'demostore', caption: 'The tee — free shipping' });
 
 async function seed() {
-  db = openDb(`popup-ui-${crypto.randomUUID()}`);
+  db = openTestDb('popup-ui');
   await db.products.bulkPut([tee, box]);
   await db.sightings.put(ad);
   await db.saved.bulkPut([saved(tee, 3, { savedAt: 20, priceWhenSaved: 6500, sightingItemId: ad.itemId }), saved(box, 9, { savedAt: 10 })]);
@@ -33,14 +23,14 @@ async function seed() {
 
 describe('Saved tab', () => {
   it('teaches how to save when nothing is saved', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const root = mountPopup(testEnv(db));
     await waitFor(() => byText(root, 'h2', 'Nothing saved yet'));
     expect(root.textContent).toContain('Press Save on that card');
   });
 
   it('points to the permission page when shops seen in ads still wait for permission', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const base = testEnv(db);
     const env = testEnv(db, {
       call: (async (type: string, data: unknown) =>
@@ -121,7 +111,7 @@ describe('Saved tab', () => {
   });
 
   it('shows the background error with a retry', async () => {
-    const env = testEnv(openDb('unused'), { call: async () => ({ ok: false, error: { kind: 'handler-failed', message: 'disk full' } }) });
+    const env = testEnv(openTestDb('unused'), { call: async () => ({ ok: false, error: { kind: 'handler-failed', message: 'disk full' } }) });
     const root = mountPopup(env);
     await waitFor(() => byText(root, '[role="alert"] p', /disk full/));
     expect(byText(root, 'button', 'Try again')).toBeDefined();
@@ -130,7 +120,7 @@ describe('Saved tab', () => {
 
 describe('tabs', () => {
   it('move with the arrow keys, Home and End, mirrored right to left', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const root = mountPopup(testEnv(db));
     const tabs = () => [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     const selected = () => tabs().find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
@@ -180,7 +170,7 @@ describe('History tab', () => {
   });
 
   it('says so when nothing has been clicked yet', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const root = mountPopup(testEnv(db), 'history');
     await waitFor(() => byText(root, 'p', /No clicks yet/));
   });
@@ -188,7 +178,7 @@ describe('History tab', () => {
 
 describe('Settings tab', () => {
   it('deletes everything only after a second, explicit confirmation', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const sent: unknown[] = [];
     const base = testEnv(db);
     const env = testEnv(db, {
@@ -209,7 +199,7 @@ describe('Settings tab', () => {
   });
 
   it('saves each change as it is made', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const env = testEnv(db);
     const root = mountPopup(env, 'settings');
     const utm = await waitFor(() => byText(root, 'label', /campaign tags/)?.querySelector('input'));

@@ -4,13 +4,14 @@
  * small helpers to wait for and drive the DOM as a person would.
  */
 import { render } from 'preact';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ar from '@/components/public/_locales/ar/messages.json';
 import en from '@/components/public/_locales/en/messages.json';
 import { Popup } from '@/components/Popup';
 import type { PopupEnv } from '@/components/popup/env';
 import { createHandlers } from '@/utils/background-handlers';
-import type { ScrollCartDb } from '@/utils/db';
+import { openDb, type ScrollCartDb } from '@/utils/db';
 import { handleMessage } from '@/utils/messages';
 import { popupPageProtocol } from '@/utils/protocol/popup-page';
 import { senderFor } from '@/utils/protocol/send';
@@ -91,4 +92,30 @@ export function edit(control: HTMLInputElement | HTMLSelectElement, value: strin
   control.value = value;
   control.dispatchEvent(new Event('input', { bubbles: true }));
   control.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const opened: ScrollCartDb[] = [];
+
+/** A fresh database for one test, deleted after it by `popupTestLifecycle`. */
+export function openTestDb(prefix: string): ScrollCartDb {
+  const db = openDb(`${prefix}-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+/**
+ * The set-up every popup component test shares: a fresh fake browser speaking `lang` before
+ * each test; after it, the popup unmounted, the document's direction reset, and every
+ * database from `openTestDb` deleted.
+ */
+export function popupTestLifecycle(lang: 'en' | 'ar' = 'en'): void {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useCatalogue(lang);
+  });
+  afterEach(async () => {
+    render(null, document.getElementById('root') ?? document.body);
+    document.documentElement.removeAttribute('dir');
+    await Promise.all(opened.splice(0).map((db) => db.delete()));
+  });
 }

@@ -1,25 +1,16 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDb, type ScrollCartDb } from '@/utils/db';
-import { byText, mountPopup, testEnv, useCatalogue, waitFor } from './popup-dom';
+import { describe, expect, it } from 'vitest';
+import type { ScrollCartDb } from '@/utils/db';
+import { byText, mountPopup, openTestDb, popupTestLifecycle, testEnv, waitFor } from './popup-dom';
 
 let db: ScrollCartDb | undefined;
-beforeEach(() => {
-  fakeBrowser.reset();
-  useCatalogue('en');
-});
-afterEach(async () => {
-  render(null, document.getElementById('root') ?? document.body);
-  await db?.delete();
-  db = undefined;
-});
+popupTestLifecycle();
 
 const siteBox = (root: HTMLElement, site: string) => root.querySelector<HTMLInputElement>(`input[data-site="${site}"]`);
 
 describe('Settings: pause the product cards per site', () => {
   it('pauses and resumes the feed site, keeping other paused sites', async () => {
-    db = openDb(`popup-pause-${crypto.randomUUID()}`);
+    db = openTestDb('popup-pause');
     const env = testEnv(db);
     env.settings.pausedSites = ['us.tiktok.com'];
     const root = mountPopup(env, 'settings');
@@ -37,7 +28,7 @@ describe('Settings: pause the product cards per site', () => {
   });
 
   it('offers the tab open now only if the content script runs there', async () => {
-    db = openDb(`popup-pause-${crypto.randomUUID()}`);
+    db = openTestDb('popup-pause');
     const root = mountPopup(testEnv(db, { activeTabHost: async () => 'm.tiktok.com' }), 'settings');
     await waitFor(() => siteBox(root, 'm.tiktok.com'));
     expect([...root.querySelectorAll<HTMLInputElement>('input[data-site]')].map((i) => i.dataset.site)).toEqual(['www.tiktok.com', 'm.tiktok.com']);

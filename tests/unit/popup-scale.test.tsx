@@ -1,25 +1,16 @@
 // The popup at the size the issue names: 1,000 saved items and 100,000 clicks (times printed, not asserted).
-import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { PAGE } from '@/components/popup/SavedTab';
-import { openDb, type ScrollCartDb } from '@/utils/db';
+import type { ScrollCartDb } from '@/utils/db';
 import { click, product, saved, variant } from './popup-fixtures';
-import { mountPopup, testEnv, useCatalogue, waitFor } from './popup-dom';
+import { mountPopup, openTestDb, popupTestLifecycle, testEnv, waitFor } from './popup-dom';
 
 let db: ScrollCartDb | undefined;
-beforeEach(() => {
-  fakeBrowser.reset();
-  useCatalogue('en');
-});
-afterEach(async () => {
-  render(null, document.getElementById('root') ?? document.body);
-  await db?.delete();
-});
+popupTestLifecycle();
 
 describe('at scale', () => {
   it('renders 1,000 saved items and 100,000 clicks quickly (times printed, not asserted)', async () => {
-    db = openDb(`popup-ui-${crypto.randomUUID()}`);
+    db = openTestDb('popup-ui');
     const products = Array.from({ length: 250 }, (_, i) => product(`store-${i % 50}.myshopify.com`, `p-${i}`, [variant(i * 10 + 1, 'S', 1000 + i), variant(i * 10 + 2, 'M', 1100 + i), variant(i * 10 + 3, 'L', 1200 + i, { available: i % 7 !== 0 }), variant(i * 10 + 4, 'XL', 1300 + i)]));
     await db.products.bulkPut(products);
     await db.saved.bulkPut(products.flatMap((p, i) => p.variants.map((v, j) => saved(p, v.id, { savedAt: i * 4 + j, priceWhenSaved: v.price + (j % 2 ? 100 : -50) }))));

@@ -1,10 +1,9 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDb, type ScrollCartDb } from '@/utils/db';
+import { describe, expect, it } from 'vitest';
+import type { ScrollCartDb } from '@/utils/db';
 import { cachedFaviconReader, faviconUrl, NEVER_VISITED_PAGE, storeMonogram } from '@/utils/popup/store-icon';
 import { product, saved, variant } from './popup-fixtures';
-import { mountPopup, testEnv, useCatalogue, waitFor } from './popup-dom';
+import { mountPopup, openTestDb, popupTestLifecycle, testEnv, waitFor } from './popup-dom';
 
 const ORIGIN = 'chrome-extension://abc/';
 const HOST = 'demo-store.myshopify.com';
@@ -39,18 +38,10 @@ describe('store icon helpers', () => {
 });
 
 let db: ScrollCartDb | undefined;
-beforeEach(() => {
-  fakeBrowser.reset();
-  useCatalogue('en');
-});
-afterEach(async () => {
-  render(null, document.getElementById('root') ?? document.body);
-  await db?.delete();
-  db = undefined;
-});
+popupTestLifecycle();
 
 async function seeded() {
-  db = openDb(`popup-icon-${crypto.randomUUID()}`);
+  db = openTestDb('popup-icon');
   const tee = product(HOST, 'tee', [variant(1, 'S', 6500)], { storeName: 'Demo Store', title: 'Tee' });
   await db.products.put(tee);
   await db.saved.put(saved(tee, 1));
