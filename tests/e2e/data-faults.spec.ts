@@ -5,8 +5,9 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectedAds, type Fault, type FeedParams, type World } from '../fixtures/world';
+import { pressSaveUntilSaved } from './harness/actions';
 import type { Driver } from './harness/driver';
-import { centreCard, controlCentre, overlayCensus } from './harness/page-probes';
+import { centreCard, overlayCensus } from './harness/page-probes';
 import { inBothBrowsers, type Scenario } from './harness/suite';
 
 // One ad, on a myshopify.com store (allowed up front), first in the server-rendered page.
@@ -89,15 +90,7 @@ inBothBrowsers({
     await expect.poll(async () => (await driver.rows('products')).find((p) => p.key === key)?.currency, { timeout: 20_000 }).toBe('USD');
     await expect.poll(cardPrice(tab), { timeout: 15_000 }).toMatch(/\$\d/);
     expect(await tab.evaluate(centreCard, AD!.itemId)).toBe(true);
-    // A person's click on Save, pressed again until the row exists (the card may re-render as it lands).
-    await expect
-      .poll(async () => {
-        if ((await driver.rows('saved')).length > 0) return true;
-        const at = await tab.evaluate(controlCentre, { itemId: AD!.itemId, text: 'Save' });
-        if (at) await tab.clickAt(at.x, at.y);
-        return false;
-      }, { timeout: 30_000, intervals: [500, 1000, 2000] })
-      .toBe(true);
+    await pressSaveUntilSaved(driver, tab, AD!.itemId);
     const [saved] = await driver.rows('saved');
     expect(saved).toMatchObject({ currency: 'USD' });
 

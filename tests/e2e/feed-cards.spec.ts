@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import { CHANGED_FEED_API, expectedAds, type FeedParams } from '../fixtures/world';
+import { pressSaveUntilSaved } from './harness/actions';
 import type { Driver, FeedTab } from './harness/driver';
 import { centreCard, controlCentre, overlayCensus, type CardCensus } from './harness/page-probes';
 import { inBothBrowsers } from './harness/suite';
@@ -73,8 +74,7 @@ inBothBrowsers({
     };
     await click(null); // TikTok's own CTA button: window.open(web_url)
     await expect.poll(() => world.requests.some((r) => r.host === ad!.host && r.path.startsWith('/products/') && !/\.(js|json|oembed)$/.test(r.path))).toBe(true);
-    await click('Save');
-    await expect.poll(async () => (await driver.rows('saved')).length).toBe(1);
+    await pressSaveUntilSaved(driver, tab, ad!.itemId);
     await click('Buy now');
     await expect.poll(() => world.requests.some((r) => r.host === ad!.host && /^\/cart\/\d+:1/.test(r.path))).toBe(true);
     await expect.poll(async () => (await driver.rows('clicks')).map((c) => c.kind).sort()).toEqual(['checkout', 'cta', 'save']);

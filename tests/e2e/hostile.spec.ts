@@ -17,8 +17,9 @@ import {
   type FeedParams,
   type World,
 } from '../fixtures/world';
+import { pressSaveUntilSaved } from './harness/actions';
 import type { Driver, FeedTab } from './harness/driver';
-import { centreCard, controlCentre, overlayCensus } from './harness/page-probes';
+import { centreCard, overlayCensus } from './harness/page-probes';
 import { inBothBrowsers } from './harness/suite';
 
 const STRIDE = 624; // the fake feed's card height + gap
@@ -273,17 +274,7 @@ inBothBrowsers({
 
     // Save the markup product (a person's click) and read the popup: the same text, as text, and no tracking pixel.
     expect(await tab.evaluate(centreCard, markup.itemId)).toBe(true);
-    // Under load the card can still be re-rendering when the first click lands: click again until saved.
-    await expect
-      .poll(
-        async () => {
-          const at = await tab.evaluate(controlCentre, { itemId: markup.itemId, text: 'Save' });
-          if (at) await tab.clickAt(at.x, at.y);
-          return (await driver.rows('saved')).length;
-        },
-        { timeout: 30_000, intervals: [1_000, 2_000, 3_000] },
-      )
-      .toBe(1);
+    await pressSaveUntilSaved(driver, tab, markup.itemId, 1);
     for (const path of ['/popup.html', '/dashboard.html']) {
       const page = await driver.openExtensionPage(path, 'main');
       try {
@@ -440,10 +431,7 @@ inBothBrowsers({
     // Save ratio-eight, then the store deletes it: a re-check says so and keeps what was known.
     const saved = truth.find((a) => a.handle === 'ratio-eight')!;
     await expect.poll(async () => (await tab.evaluate(centreCard, saved.itemId)) || (await tab.scroll(-STRIDE), false), { timeout: 20_000 }).toBe(true);
-    let at: { x: number; y: number } | null = null;
-    await expect.poll(async () => (at = await tab.evaluate(controlCentre, { itemId: saved.itemId, text: 'Save' })), { timeout: 20_000 }).not.toBeNull();
-    await tab.clickAt(at!.x, at!.y);
-    await expect.poll(async () => (await driver.rows('saved')).length).toBe(1);
+    await pressSaveUntilSaved(driver, tab, saved.itemId, 1);
     world.setFault(demo, 'ratio-eight', { kind: 'not-found' });
     // The price watch re-reads saved products past the cache (the popup's store refresh would answer from it).
     const reply = (await driver.sendFromPage('data/price-watch-run', {})) as { ok: boolean; data: { checked: number } };
