@@ -83,7 +83,19 @@ inBothBrowsers({
       for (const card of await tab.evaluate(overlayCensus)) if (card.overlays > (adIds.has(card.itemId) ? 1 : 0)) wrong.push(card);
     }
     expect(wrong).toEqual([]);
-    await expect.poll(async () => (await sightings(driver)).map((s) => s.itemId).sort(), { timeout: 30_000 }).toEqual([...adIds].sort());
+    // The last page arrives through the frame's fetch while we scroll: under load it can land after
+    // the loop, so keep scrolling down (the feed renders only a window of cards) until its ads show.
+    const wanted = [...adIds].sort().join();
+    await expect
+      .poll(
+        async () => {
+          const seen = (await sightings(driver)).map((s) => s.itemId).sort().join();
+          if (seen !== wanted) await tab.scroll(STRIDE);
+          return seen;
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(wanted);
     expect(new Set((await sightings(driver)).map((s) => s.source))).toEqual(new Set(['dom']));
     // The page did call the known endpoint, every page of it: the tap was blind, not idle.
     const feedCalls = world.requests.filter((r) => r.host === 'www.tiktok.com' && r.path.startsWith('/api/recommend/item_list/'));
