@@ -24,6 +24,33 @@ export const HOST_TAG = 'scrollcart-card';
 /** Reset inherited styles, then lay the card over the top corner of its anchor, size 0 in the flow. */
 const HOST_CSS = `:host{all:initial!important;display:block!important;position:relative!important;width:0!important;height:0!important;overflow:visible!important;z-index:2!important}.sc-pos{position:absolute;top:0;inset-inline-start:0}`;
 
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * The card's styles, parsed once for every card: a <style> per card made the browser parse
+ * its 1.5 KB again at each mount (mountCard was the content script's largest cost after
+ * messaging in a scroll's profile, docs/performance.md). Where a content script may not adopt
+ * a constructed sheet (Firefox's Xray wrappers refuse it), each card keeps its <style>.
+ */
+function adoptStyles(shadow: ShadowRoot): boolean {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(HOST_CSS + cardCss);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (!sharedSheet) return false;
+  try {
+    shadow.adoptedStyleSheets = [sharedSheet];
+    return shadow.adoptedStyleSheets.length === 1;
+  } catch {
+    sharedSheet = null;
+    return false;
+  }
+}
+
 /** The player wrapper is positioned by the page; the card itself may not be. */
 function anchorOf(card: Element): Element {
   return card.querySelector('[id^="xgwrapper-"]') ?? card;
@@ -34,12 +61,15 @@ export function mountCard(card: Element, model: CardModel, actions: CardActions)
   const direction = textDirection();
   const host = document.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = HOST_CSS + cardCss;
+  if (!adoptStyles(shadow)) {
+    const style = document.createElement('style');
+    style.textContent = HOST_CSS + cardCss;
+    shadow.append(style);
+  }
   const container = document.createElement('div');
   container.className = 'sc-pos sc-root';
   container.dir = direction;
-  shadow.append(style, container);
+  shadow.append(container);
   const anchor = anchorOf(card);
   anchor.prepend(host);
 

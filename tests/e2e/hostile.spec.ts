@@ -52,8 +52,10 @@ interface OverlayAudit {
   tags: string[];
   /** Attributes that run script or load from elsewhere. */
   dangerous: string[];
-  /** The text of the overlay's <style>: ours only, never a page's or a store's CSS. */
+  /** The overlay's styles (one shared adopted sheet, or one <style> where a content script can't adopt one): ours only, never a page's or a store's CSS. */
   styleHasPayload: boolean;
+  /** The card's own font size, as computed: our styles apply inside the shadow root (13px in card.css). */
+  fontSize: string;
   box: { width: number; height: number };
   cardHeight: number;
 }
@@ -70,14 +72,17 @@ function auditOverlays(): OverlayAudit[] {
         if (/^on/i.test(attr) || (/^(href|src|action|formaction|style)$/i.test(attr) && /javascript:|data:|tracker\.example|url\(/i.test(value))) dangerous.push(`${el.localName}[${attr}=${value.slice(0, 60)}]`);
       }
     }
-    const styles = all.filter((el) => el.localName === 'style');
+    const styles = all.filter((el) => el.localName === 'style').map((el) => el.textContent ?? '');
+    const adopted = [...(root?.adoptedStyleSheets ?? [])].map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n'));
+    const css = [...styles, ...adopted];
     const box = root?.querySelector('.sc-root')?.getBoundingClientRect();
     return {
       itemId: /^xgwrapper-\d+-(\d+)$/.exec(card?.querySelector('[id^="xgwrapper-"]')?.id ?? '')?.[1] ?? '',
       text: [...(root?.children ?? [])].filter((el) => el.localName !== 'style').map((el) => el.textContent).join(''),
       tags: [...new Set(all.filter((el) => el.localName !== 'style').map((el) => el.localName))].sort(),
       dangerous,
-      styleHasPayload: styles.length !== 1 || /display:none!important|@import|tracker/.test(styles[0]?.textContent ?? ''),
+      styleHasPayload: css.length !== 1 || /display:\s*none\s*!important|@import|tracker/.test(css[0] ?? ''),
+      fontSize: root?.querySelector('.sc-root') ? getComputedStyle(root.querySelector('.sc-root')!).fontSize : '',
       box: { width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) },
       cardHeight: Math.round(card?.getBoundingClientRect().height ?? 0),
     };
@@ -256,6 +261,7 @@ inBothBrowsers({
     for (const audit of audits.values()) {
       expect(audit.dangerous, `overlay of ${audit.itemId}`).toEqual([]);
       expect(audit.styleHasPayload, `overlay style of ${audit.itemId}`).toBe(false);
+      expect(audit.fontSize, `overlay font size of ${audit.itemId}`).toBe('13px');
       expect(audit.tags.filter((t) => !['a', 'button', 'div', 'p', 's', 'section', 'span', 'strong'].includes(t)), `overlay elements of ${audit.itemId}`).toEqual([]);
       // Within its max size (card.css: 240 px wide), and the feed card keeps its own.
       expect(audit.box.width, `overlay width of ${audit.itemId}`).toBeLessThanOrEqual(240);
