@@ -19,7 +19,8 @@ export const CardModel = z.discriminatedUnion('state', [
     price: z.int().check(z.nonnegative()),
     compareAtPrice: z.nullable(z.int().check(z.nonnegative())),
     available: z.boolean(),
-    buyUrl: z.nullable(z.url()),
+    // The card sets it as a link's href: a web address, never javascript: or data: (cart permalinks are https).
+    buyUrl: z.nullable(z.url({ protocol: /^https$/ })),
   }),
   z.object({ state: z.literal('failed'), host: z.string(), status: LookupStatus, detail: z.string().check(z.maxLength(500)) }),
   z.object({ state: z.literal('needs-permission'), host: z.string() }),

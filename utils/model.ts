@@ -4,9 +4,10 @@
  * docs/data-model.md explains each table and why it is keyed the way it is.
  */
 import { z } from 'zod/mini';
+import { AD_KINDS, ITEM_ID_PATTERN, LOOKUP_STATUSES, SIGHTING_LIMITS } from './model-limits';
 
 // Branded ids, so one kind of id can't be passed where another belongs.
-export const TikTokItemId = z.string().check(z.regex(/^\d{1,25}$/)).brand<'TikTokItemId'>();
+export const TikTokItemId = z.string().check(z.regex(ITEM_ID_PATTERN)).brand<'TikTokItemId'>();
 export type TikTokItemId = z.infer<typeof TikTokItemId>;
 
 /** `host/handle`, lower-case host, decoded handle: the cache key of a Shopify product. */
@@ -22,7 +23,7 @@ export type SightingSource = z.infer<typeof SightingSource>;
 
 /** What kind of ad an item is, as far as ScrollCart can tell. */
 // 'product-link': the landing URL has a Shopify product shape; only the resolver can confirm the store.
-export const AdKind = z.enum(['product-link', 'tiktok-shop', 'external', 'unknown']);
+export const AdKind = z.enum(AD_KINDS);
 export type AdKind = z.infer<typeof AdKind>;
 
 const shortText = (max: number) => z.string().check(z.maxLength(max));
@@ -30,14 +31,14 @@ const shortText = (max: number) => z.string().check(z.maxLength(max));
 /** One ad as the content script saw it: untrusted, validated before it is stored. */
 export const AdSighting = z.object({
   itemId: TikTokItemId,
-  author: shortText(200),
-  caption: shortText(5000),
-  ctaText: shortText(200),
-  landingUrlRaw: shortText(4096),
-  landingUrl: shortText(4096),
+  author: shortText(SIGHTING_LIMITS.author),
+  caption: shortText(SIGHTING_LIMITS.caption),
+  ctaText: shortText(SIGHTING_LIMITS.ctaText),
+  landingUrlRaw: shortText(SIGHTING_LIMITS.landingUrl),
+  landingUrl: shortText(SIGHTING_LIMITS.landingUrl),
   adKind: AdKind,
   source: SightingSource,
-  page: shortText(200),
+  page: shortText(SIGHTING_LIMITS.page),
 });
 export type AdSighting = z.infer<typeof AdSighting>;
 
@@ -55,16 +56,7 @@ export interface SightingRow extends AdSighting {
 }
 
 /** How a product lookup ended: a typed outcome, never a thrown string. */
-export const LookupStatus = z.enum([
-  'ok',
-  'not-shopify',
-  'not-found',
-  'password-protected',
-  'rate-limited',
-  'blocked',
-  'network',
-  'invalid-response',
-]);
+export const LookupStatus = z.enum(LOOKUP_STATUSES);
 export type LookupStatus = z.infer<typeof LookupStatus>;
 
 export interface VariantRow {

@@ -4,9 +4,9 @@
  * of its bundle). A hand-edited or older value falls back field by field to the defaults.
  */
 import { z } from 'zod/mini';
+import { DEFAULT_SETTINGS, SETTINGS_LIMITS } from './settings-defaults';
 
-/** Their key in `storage.local` (WXT's `local:settings` item stores the value under it as is). */
-export const SETTINGS_KEY = 'settings';
+export { DEFAULT_SETTINGS, SETTINGS_KEY } from './settings-defaults';
 
 export const Settings = z.object({
   /** Notify when a saved item's price drops (opt-in: notifications are the user's to allow). */
@@ -22,22 +22,11 @@ export const Settings = z.object({
   /** Show the discreet "Ad · not a shop link" chip on ads that lead elsewhere. */
   showNonShopChips: z.boolean(),
   /** Host names where the overlay is paused. */
-  pausedSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(100)),
+  pausedSites: z.array(z.string().check(z.maxLength(SETTINGS_LIMITS.host))).check(z.maxLength(SETTINGS_LIMITS.pausedSites)),
   /** The merchant's own store hosts, for the dashboard. */
-  myStores: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(50)),
+  myStores: z.array(z.string().check(z.maxLength(SETTINGS_LIMITS.host))).check(z.maxLength(SETTINGS_LIMITS.myStores)),
 });
 export type Settings = z.infer<typeof Settings>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  priceDropNotifications: false,
-  priceDropThresholdPercent: 5,
-  forwardUtm: true,
-  checkoutLanding: 'checkout',
-  historyRetentionDays: 365,
-  showNonShopChips: true,
-  pausedSites: [],
-  myStores: [],
-};
 
 /** Keeps every valid field of `raw`, the default for every other. */
 export function parseSettings(raw: unknown): Settings {

@@ -6,25 +6,16 @@ import { reportCountersPeriodically } from '@/utils/feed/diagnostics-reporter';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
 import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
-import { coreProtocol, LEARNED_MAX } from '@/utils/protocol/core';
-import { dataProtocol } from '@/utils/protocol/data';
-import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
+import { contentSender, IDEMPOTENT, LEARNED_MAX } from '@/utils/protocol/content-script';
 import { retryingSend } from '@/utils/feed/send-retry';
-import { senderFor } from '@/utils/protocol/send';
-import { readSettings, watchSettings } from '@/utils/feed/settings-watch';
-import { DEFAULT_SETTINGS } from '@/utils/settings-schema';
+import { readSettings, watchSettings, type OverlaySettings } from '@/utils/feed/settings-watch';
+import { DEFAULT_SETTINGS } from '@/utils/settings-defaults';
 import { isSitePaused } from '@/utils/site-pause';
 import type { TikTokItemId } from '@/utils/model';
 import { CHANNEL_TAG, isReady, type HelloMessage } from '@/utils/tiktok/channel';
 import { rememberingItemIdOfCard } from '@/utils/tiktok/card-id';
 import { findFeedCards, sightingFromCard } from '@/utils/tiktok/dom';
 import { createTapReceiver } from '@/utils/tiktok/receiver';
-
-// Only the messages a content script sends: the popup's and dashboard's schemas stay out of its bundle.
-const SPECS = { ...coreProtocol, ...diagnosticsProtocol, 'data/open-permission-page': dataProtocol['data/open-permission-page'] };
-// Sent again when the background died with them in flight: each carries the id that makes a second delivery write nothing.
-// `sighting/learned` counts no impression: a second delivery only writes the same records again.
-const IDEMPOTENT: ReadonlySet<keyof typeof SPECS> = new Set(['sighting/report', 'sighting/learned', 'click/record', 'saved/add'] as const);
 
 export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
@@ -33,11 +24,10 @@ export default defineContentScript({
   main(ctx) {
     const itemIdOfCard = rememberingItemIdOfCard();
     const messaging = { retries: 0 };
-    const ask = senderFor(
-      SPECS,
+    const ask = contentSender(
       retryingSend((message) => browser.runtime.sendMessage(message), { idempotent: IDEMPOTENT, signal: ctx.signal, onRetry: () => (messaging.retries += 1) }),
     );
-    let settings = DEFAULT_SETTINGS;
+    let settings: OverlaySettings = DEFAULT_SETTINGS;
     // Settings apply live: a site paused (or chips turned off) in the popup removes the cards
     // on screen now, and resuming draws them again. The first read can land after cards mounted.
     const applySettings = (current: typeof settings) => {
@@ -72,6 +62,7 @@ export default defineContentScript({
       allow: (host) => void ask('data/open-permission-page', { host }).catch(() => null),
       whenIdle: (run) => void requestIdleCallback(run, { timeout: 1000 }),
       itemIdOf: itemIdOfCard,
+      isOrganic: (itemId) => receiver.isOrganic(itemId),
       shows: (sighting) => !isSitePaused(settings.pausedSites, location.hostname) && (sighting.adKind === 'product-link' || settings.showNonShopChips),
     });
 

@@ -1,10 +1,13 @@
 /**
- * zod schemas of the tap's messages, checked where they are received (the isolated content
- * script). The tap cannot import zod, so the types live in channel.ts and these schemas are
- * held to them by `satisfies`-style assignments below.
+ * The tap channel's messages as zod schemas: the reference the receiver's hand-written check
+ * (utils/tiktok/channel-check.ts) is tested against, value for value. The content script no
+ * longer bundles them (docs/performance.md); the types both ends use live in channel.ts and
+ * these schemas are held to them by the compile-time assertions below.
  */
 import { z } from 'zod/mini';
-import { CHANNEL_TAG, type ClickMessage, type ItemsMessage, type StatsMessage, type TapStats } from './channel';
+import { ITEM_ID_PATTERN } from '@/utils/model-limits';
+import { CHANNEL_TAG, type ClickMessage, type ItemsMessage, type StatsMessage, type TapStats } from '@/utils/tiktok/channel';
+import { MAX_LIST } from '@/utils/tiktok/feed-json';
 
 const Tag = z.literal(CHANNEL_TAG);
 const Page = z.string().check(z.maxLength(2048));
@@ -17,6 +20,7 @@ export const ItemsMessageSchema = z.object({
   source: z.enum(['api', 'ssr', 'prefetch']),
   page: Page,
   items: z.array(z.unknown()),
+  organic: z.optional(z.array(z.string().check(z.regex(ITEM_ID_PATTERN))).check(z.maxLength(MAX_LIST))),
 });
 
 export const ClickMessageSchema = z.object({

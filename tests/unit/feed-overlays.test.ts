@@ -44,6 +44,7 @@ function fakeDeps(overrides: Partial<OverlayDeps> = {}) {
     whenIdle: (run) => void setTimeout(run, 0),
     allow: (host) => void log.push(`allow ${host}`),
     itemIdOf,
+    isOrganic: () => false,
     shows: () => true,
     ...overrides,
   };
@@ -124,6 +125,22 @@ describe('feed overlays', () => {
     expect(handles.map((h) => h.itemId)).toEqual(['444', '445']);
     expect(log).toEqual(['report 444 dom true', 'report 445 dom true']);
     expect(overlays.stats.domFallbacks).toBe(2);
+  });
+
+  it('spares the cards the feed JSON called organic any DOM fallback, and still reads the cards it never saw', async () => {
+    const read: string[] = [];
+    const { deps, handles } = fakeDeps({
+      isOrganic: (itemId) => itemId === '666',
+      sightingFromCard: (c, thorough) => (read.push(`${itemIdOf(c)} ${thorough ? 'walk' : 'hooks'}`), itemIdOf(c) === '667' ? sighting('667', 'unknown', 'dom') : null),
+    });
+    watch(deps);
+    document.body.append(card('666'), card('667'), card('668'));
+    await tick();
+    await tick();
+    await tick();
+    expect(read.filter((r) => r.startsWith('666'))).toEqual([]);
+    expect(read).toEqual(['667 hooks', '668 hooks', '668 walk']);
+    expect(handles.map((h) => h.itemId)).toEqual(['667']);
   });
 
   it('records but does not draw what the settings hide', async () => {

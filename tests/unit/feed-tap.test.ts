@@ -73,7 +73,8 @@ describe('the fetch tap', () => {
     expect(response).toBe(original);
     expect(await response.json()).toEqual(JSON.parse(feedBody)); // the page can still read its body
     await flush();
-    expect(on(channel, 'items')).toEqual([{ tag: CHANNEL_TAG, kind: 'items', channel, source: 'api', page: location.pathname, items: [compactCandidate(ad)] }]);
+    // The organic item travels as its bare id, nothing else of it.
+    expect(on(channel, 'items')).toEqual([{ tag: CHANNEL_TAG, kind: 'items', channel, source: 'api', page: location.pathname, items: [compactCandidate(ad)], organic: [organic.id] }]);
     expect(on(channel, 'stats').at(-1)?.stats).toMatchObject({ responses: { '/api/recommend/item_list/': 1 }, items: 2, candidates: 1, unreadable: 0 });
     for (const message of posted) expect(() => structuredClone(message)).not.toThrow();
   });

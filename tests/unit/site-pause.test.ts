@@ -77,6 +77,7 @@ function setUp(mountDelay: () => Promise<void> = async () => {}) {
       return { update: () => {}, isAttached: () => !h.removed, remove: () => void (h.removed = true) } satisfies CardHandle;
     },
     sightingFromCard: () => null,
+    isOrganic: () => false,
     whenIdle: (run) => void setTimeout(run, 0),
     allow: () => {},
     itemIdOf,

@@ -20,6 +20,20 @@ describe('createTapReceiver', () => {
     expect(receiver.stats).toMatchObject({ parsed: 6, ads: 1, organic: 1, duplicates: 1, skipped: { 'not-an-object': 1, 'no-id': 1, 'bad-id': 1 }, adsBySource: { api: 1, prefetch: 0 } });
   });
 
+  it('remembers the organic ids the tap sent and the items it parsed as organic, never an ad', () => {
+    const receiver = createTapReceiver(CHANNEL);
+    receiver.receive({ ...items([ad, organic]), organic: ['7400000000000000003', ad.id] });
+    expect(['7400000000000000003', organic.id].map(receiver.isOrganic)).toEqual([true, true]);
+    // An id the tap called organic but the feed also showed as an ad: the ad wins.
+    expect(receiver.isOrganic(ad.id)).toBe(false);
+    expect(receiver.isOrganic('7400000000000000009')).toBe(false);
+    expect(receiver.stats.organic).toBe(3);
+    // Ids only: anything else in the list refuses the message.
+    expect(receiver.receive({ ...items([ad]), organic: ['7400000000000000004', 'not-an-id'] })).toEqual([]);
+    expect(receiver.isOrganic('7400000000000000004')).toBe(false);
+    expect(receiver.stats.rejected).toEqual({ invalid: 1 });
+  });
+
   it('ignores other windows messages, and counts forged or malformed ones on our tag', () => {
     const receiver = createTapReceiver(CHANNEL);
     for (const data of [null, 'x', { kind: 'items' }, { tag: CHANNEL_TAG, kind: 'hello', channel: CHANNEL }, { tag: CHANNEL_TAG, kind: 'ready' }]) expect(receiver.receive(data)).toEqual([]);

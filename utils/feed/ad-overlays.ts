@@ -28,6 +28,8 @@ export interface OverlayDeps {
   /** Runs the thorough fallback later, when the page is idle; `run` checks the card still shows the item. */
   whenIdle(run: () => void): void;
   itemIdOf(card: Element): string | null;
+  /** The feed's JSON said the item is organic: its card gets no DOM fallback at all. */
+  isOrganic(itemId: string): boolean;
   /** Settings may hide the overlay (a paused site, chips turned off); the sighting is recorded all the same. */
   shows(sighting: AdSighting): boolean;
 }
@@ -91,6 +93,8 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
   const appear = (card: Element, itemId: string, thorough = false) => {
     let sighting = known.get(itemId);
     if (!sighting) {
+      // Most cards: the tap read their JSON, and it said organic. No hook test, no label walk.
+      if (deps.isOrganic(itemId)) return;
       sighting = deps.sightingFromCard(card, thorough) ?? undefined;
       if (!sighting) {
         // Most cards are organic: the costly label walk waits for idle time, off the scroll's path.

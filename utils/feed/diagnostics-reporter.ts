@@ -1,5 +1,5 @@
 /** Sends the content script's counter deltas every few seconds and when the page goes away. */
-import { countersSince, flattenCounters, type Counters } from '../diagnostics';
+import { countersSince, flattenCounters, type Counters } from '../diagnostics-counters';
 
 export function reportCountersPeriodically(
   read: () => Record<string, unknown>,

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini';
 import { CardModel } from '../card-model';
 import { AdSighting, ClickKind, LookupStatus } from '../model';
+import { LEARNED_MAX } from './content-script';
 import { Empty, type MessageSpecs } from './spec';
 
 const SightingReport = z.object({
@@ -12,8 +13,6 @@ const SightingReport = z.object({
   reportId: z.optional(z.uuid()),
 });
 
-/** The most ads one `sighting/learned` carries: a feed page holds about 30 items, 1 in 8 an ad. */
-export const LEARNED_MAX = 50;
 
 const SightingAck = z.object({
   itemId: z.string(),

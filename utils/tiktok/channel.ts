@@ -1,7 +1,7 @@
 /**
  * The window channel between the main-world feed tap and the isolated content script.
  * Anything on it may be forged by the page, so the receiver validates every message
- * (channel-schema.ts) and nothing it carries is trusted more than the page itself.
+ * (channel-check.ts) and nothing it carries is trusted more than the page itself.
  * Type definitions and tiny guards only: the tap imports this file, so no libraries.
  */
 export const CHANNEL_TAG = 'scrollcart-feed-tap';
@@ -31,6 +31,12 @@ export interface ItemsMessage {
   /** The page path the items were seen on (For You, Following, ...). */
   page: string;
   items: unknown[];
+  /**
+   * The ids of the list's organic items, ids only (decimal strings): the content script skips
+   * the DOM fallback's ad-label walk on their cards, keeps them in memory for the page's
+   * life, and never sends them on or stores them. Absent when the list had none.
+   */
+  organic?: string[];
 }
 
 /** Tap → content script: `window.open(url)` within a second of a click inside a feed card (§3, §4). */

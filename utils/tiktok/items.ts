@@ -28,7 +28,7 @@ import {
 
 export { adSignalOf } from './ad-signal';
 
-export type SkipReason = 'not-an-object' | 'no-id' | 'bad-id' | 'invalid-ad';
+export type SkipReason = 'not-an-object' | 'no-id' | 'bad-id';
 
 export type ParsedItem =
   /** `signal` names the field that made it an ad (`ad_info`, `isTT4BAds`, …); `link` has its tracking and macros. */

@@ -1,5 +1,5 @@
 /**
- * The content script's end of the tap channel: validates each message with zod, turns ads
+ * The content script's end of the tap channel: checks each message (channel-check.ts), turns ads
  * into sightings once per page load (the lead counts impressions on visibility), keeps the
  * tap's own counters, and counts everything it skipped or refused so missed ads stay visible
  * on the dashboard. DOM sightings go through `add` so every source shares one count; they are
@@ -8,11 +8,14 @@
  */
 import type { AdSighting, SightingSource } from '../model';
 import { CHANNEL_TAG, type ClickMessage, type TapStats } from './channel';
-import { TapMessageSchema } from './channel-schema';
+import { checkTapMessage } from './channel-check';
 import { parseFeedItem } from './items';
 import { isTikTokShopUrl } from './links';
 import { buildSighting } from './sighting';
 import { NOT_LANDING_HOSTS } from './signals';
+
+/** Organic ids remembered, as many as the tap remembers (tap-outbox.ts); cleared when full. */
+const ORGANIC_LIMIT = 5000;
 
 export interface ReceiverStats {
   /** From the tap: feed responses seen, by endpoint (or `prefetch:`/`ssr:` key). */
@@ -23,6 +26,7 @@ export interface ReceiverStats {
   parsed: number;
   /** Distinct ads, whichever source found them. */
   ads: number;
+  /** Organic items: the ids the tap sent as organic, and candidates the parser found organic. */
   organic: number;
   /** Ads seen again (another source, another page of the feed). */
   duplicates: number;
@@ -67,6 +71,8 @@ export interface TapReceiver {
   add(sighting: AdSighting): boolean;
   /** Has an ad with this item id been reported in this page load? */
   knows(itemId: string): boolean;
+  /** Did the feed's JSON say this item is organic? Its card needs no DOM fallback. */
+  isOrganic(itemId: string): boolean;
   stats: ReceiverStats;
 }
 
@@ -82,6 +88,12 @@ export function createTapReceiver(channel: string, options: ReceiverOptions = {}
   // so an ad first found in the DOM still gets its richer feed JSON through.
   const seen = new Set<string>();
   const foundInDom = new Set<string>();
+  // Ids the tap read as organic (in memory only, never sent on); bounded like the tap's own.
+  const organicIds = new Set<string>();
+  const noteOrganic = (itemId: string) => {
+    if (organicIds.size >= ORGANIC_LIMIT) organicIds.clear();
+    organicIds.add(itemId);
+  };
   // A token bucket of new ads (issue 7: floods are rate-limited and counted).
   let tokens = adBurst;
   let refilledAt = now();
@@ -153,27 +165,33 @@ export function createTapReceiver(channel: string, options: ReceiverOptions = {}
       cut = Math.max(0, head.items.length - room);
       if (cut > 0) data = { ...head, items: head.items.slice(0, room) };
     }
-    const parsed = TapMessageSchema.safeParse(data);
-    if (!parsed.success) return (bump(stats.rejected, 'invalid'), []);
-    const message = parsed.data;
+    const message = checkTapMessage(data);
+    if (!message) return (bump(stats.rejected, 'invalid'), []);
     if (message.kind === 'stats') {
-      const { responses, ...rest } = message.stats;
-      stats.responses = responses;
-      stats.tap = rest;
+      // Field by field: keys the page added to the message never become counters.
+      const { responses, items, candidates, unreadable, dropped, clicks, clicksIgnored } = message.stats;
+      stats.responses = { ...responses };
+      stats.tap = { items, candidates, unreadable, dropped, clicks, clicksIgnored };
       return [];
     }
     if (message.kind === 'click') return receiveClick(message);
     if (cut > 0) bump(stats.skipped, 'flood', cut);
+    for (const itemId of message.organic ?? []) noteOrganic(itemId);
+    stats.organic += message.organic?.length ?? 0;
     const fresh: AdSighting[] = [];
     for (const raw of message.items) {
       stats.parsed += 1;
       const item = parseFeedItem(raw, message.source, message.page);
       if (item.kind === 'skipped') bump(stats.skipped, item.reason);
-      else if (item.kind === 'organic') stats.organic += 1;
+      else if (item.kind === 'organic') {
+        stats.organic += 1;
+        noteOrganic(item.itemId);
+      }
       else if (add(item.sighting)) fresh.push(item.sighting);
     }
     return fresh;
   };
 
-  return { receive, add, knows: (itemId) => seen.has(itemId) || foundInDom.has(itemId), stats };
+  const isOrganic = (itemId: string) => organicIds.has(itemId) && !seen.has(itemId) && !foundInDom.has(itemId);
+  return { receive, add, knows: (itemId) => seen.has(itemId) || foundInDom.has(itemId), isOrganic, stats };
 }

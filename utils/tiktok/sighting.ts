@@ -1,9 +1,12 @@
 /**
- * One place where an ad seen by any detector (feed JSON, DOM, click) becomes a validated
- * `AdSighting`: text clamped, landing URL unwrapped and classified, the whole checked by the
- * model's schema. Detectors only gather raw strings.
+ * One place where an ad seen by any detector (feed JSON, DOM, click) becomes an `AdSighting`:
+ * id checked, text clamped to the model's limits, landing URL unwrapped and classified.
+ * Detectors only gather raw strings. The content script builds sightings without zod (its
+ * size, docs/performance.md); the fuzz suite checks every one against the model's schema,
+ * and the background validates each again when it arrives.
  */
-import { AdSighting, TikTokItemId, type AdKind, type SightingSource } from '../model';
+import type { AdKind, AdSighting, SightingSource, TikTokItemId } from '../model';
+import { ITEM_ID_PATTERN, SIGHTING_LIMITS } from '../model-limits';
 import { identifyProduct } from '../shopify/product-url';
 import { isTikTokShopUrl, unwrapLandingUrl, type UnwrappedLink } from './links';
 import { clampText, oneLine } from './text';
@@ -21,7 +24,7 @@ export interface SightingDraft {
 
 export type BuiltSighting =
   | { ok: true; sighting: AdSighting; link: UnwrappedLink | null }
-  | { ok: false; reason: 'bad-id' | 'invalid-ad' };
+  | { ok: false; reason: 'bad-id' };
 
 /** What a landing URL points at, as far as its shape tells. */
 export function adKindOf(landingUrl: string): AdKind {
@@ -31,22 +34,22 @@ export function adKindOf(landingUrl: string): AdKind {
 }
 
 export function buildSighting(draft: SightingDraft): BuiltSighting {
-  if (!TikTokItemId.safeParse(draft.itemId).success) return { ok: false, reason: 'bad-id' };
+  if (typeof draft.itemId !== 'string' || !ITEM_ID_PATTERN.test(draft.itemId)) return { ok: false, reason: 'bad-id' };
   const raw = draft.landingUrlRaw ?? '';
   // Unwrapped from the whole raw URL; only the copy kept for audits is cut to the model's limit.
   const link = raw ? unwrapLandingUrl(raw) : null;
-  const landingUrlRaw = clampText(raw, 4096);
+  // Never longer than the model's limit: unwrapLink refuses longer URLs (MAX_URL).
   const landingUrl = link?.url ?? '';
-  const sighting = AdSighting.safeParse({
-    itemId: draft.itemId,
-    author: oneLine(draft.author ?? '', 200),
-    caption: clampText(draft.caption ?? '', 5000),
-    ctaText: oneLine(draft.ctaText ?? '', 200),
-    landingUrlRaw,
+  const sighting: AdSighting = {
+    itemId: draft.itemId as TikTokItemId,
+    author: oneLine(draft.author ?? '', SIGHTING_LIMITS.author),
+    caption: clampText(draft.caption ?? '', SIGHTING_LIMITS.caption),
+    ctaText: oneLine(draft.ctaText ?? '', SIGHTING_LIMITS.ctaText),
+    landingUrlRaw: clampText(raw, SIGHTING_LIMITS.landingUrl),
     landingUrl,
     adKind: adKindOf(landingUrl),
     source: draft.source,
-    page: oneLine(draft.page, 200),
-  });
-  return sighting.success ? { ok: true, sighting: sighting.data, link } : { ok: false, reason: 'invalid-ad' };
+    page: oneLine(draft.page, SIGHTING_LIMITS.page),
+  };
+  return { ok: true, sighting, link };
 }

@@ -102,6 +102,9 @@ export const NOT_A_LABEL =
   '[data-e2e="video-author-avatar"], [data-e2e="video-music"], [data-e2e="sponsored-tag"], a[href^="/@"], a[href^="/tag/"], ' +
   'script, style, template, noscript, textarea, [contenteditable]';
 
+/** A TikTok item id as ScrollCart keeps it: decimal digits (a 64-bit snowflake today; room for growth). */
+export const ITEM_ID_PATTERN = /^\d{1,25}$/;
+
 /** `xgwrapper-<slot>-<itemId>`: ties a card to its JSON item (§5, medium-high). */
 export const PLAYER_WRAPPER_ID = /^xgwrapper-\d+-(\d{6,25})$/;
 export const VIDEO_LINK_ID = /\/video\/(\d{6,25})(?:[/?#]|$)/;

@@ -1,7 +1,8 @@
 /**
  * What the main-world tap forwards of one feed item: ad-looking items only (research §3.3),
  * cut down to the fields the isolated parser reads, as plain structured data. Keeping the
- * message small keeps the tap cheap, and no user's organic viewing leaves the page's world.
+ * message small keeps the tap cheap, and no user's organic viewing leaves the page's world
+ * (organic items travel as bare ids, which the content script only uses to skip its DOM fallback).
  */
 import { isPaidAd } from './ad-signal';
 import {

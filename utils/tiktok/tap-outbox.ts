@@ -15,6 +15,7 @@ import {
   type TapStats,
 } from './channel';
 import { MAX_LIST } from './feed-json';
+import { ITEM_ID_PATTERN } from './signals';
 import { compactCandidate, looksLikeAd, rawItemId } from './tap-candidate';
 
 export const REPLAY_LIMIT = 64;
@@ -88,18 +89,25 @@ export function createTapOutbox(win: Window): TapOutbox {
     },
     sendItems(source, list) {
       const items: unknown[] = [];
+      const organic: string[] = [];
       for (const item of list.slice(0, MAX_LIST)) {
         const id = rawItemId(item);
+        const isAd = looksLikeAd(item);
         if (typeof id === 'string' || typeof id === 'number') {
           if (known.size >= KNOWN_LIMIT) known.clear();
-          known.set(String(id), looksLikeAd(item));
+          known.set(String(id), isAd);
+          // Ids only, so the content script can spare these cards its DOM fallback (channel.ts).
+          if (!isAd && ITEM_ID_PATTERN.test(String(id))) organic.push(String(id));
         }
-        const candidate = compactCandidate(item);
+        const candidate = isAd ? compactCandidate(item) : null;
         if (candidate) items.push(candidate);
       }
       stats.items += Math.min(list.length, MAX_LIST);
       stats.candidates += items.length;
-      if (items.length > 0) send({ tag: CHANNEL_TAG, kind: 'items', source, page: win.location.pathname, items });
+      // Organic ids alone are a hint, not worth a replay slot an ad could need before the hello.
+      if (items.length > 0 || (organic.length > 0 && channel)) {
+        send({ tag: CHANNEL_TAG, kind: 'items', source, page: win.location.pathname, items, ...(organic.length > 0 ? { organic } : {}) });
+      }
       queueStats();
     },
     sendClick(itemId, url) {

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { AdSighting, type SightingSource } from '@/utils/model';
 import { identifyProduct } from '@/utils/shopify/product-url';
 import { CHANNEL_TAG } from '@/utils/tiktok/channel';
-import { TapMessageSchema } from '@/utils/tiktok/channel-schema';
+import { checkTapMessage } from '@/utils/tiktok/channel-check';
+import { TapMessageSchema } from '../../reference/channel-schema';
 import { hasItemShape, itemsOfResponse, itemsOfSigiState, itemsOfUniversalData } from '@/utils/tiktok/feed-json';
 import { parseFeedItem } from '@/utils/tiktok/items';
 import { isTikTokShopUrl, MAX_HOPS, MAX_URL, unwrapLandingUrl, unwrapLink } from '@/utils/tiktok/links';
@@ -157,10 +158,10 @@ export const tiktokProperties: FuzzProperty[] = [
       }),
   },
   {
-    name: 'the channel schema and the receiver take any window message without throwing',
+    name: 'the channel check accepts exactly what the reference zod schema accepts, and the receiver takes any window message without throwing',
     make: () =>
       fc.property(fc.oneof(anyJson, nastyObject, fc.record({ tag: fc.constant(CHANNEL_TAG), kind: fc.constantFrom('items', 'click', 'stats', 'hello', 'ready', 'x'), channel: fc.constantFrom('c'.repeat(36), 'other'), items: fc.array(anyItem, { maxLength: 3 }), source, page, stats: anyJson, url: urlish, itemId: itemId, known: fc.constantFrom('ad', 'unknown') }, { requiredKeys: ['tag', 'kind'] })), (data) => {
-        TapMessageSchema.safeParse(data);
+        if ((checkTapMessage(data) !== null) !== TapMessageSchema.safeParse(data).success) throw new Error('channel check and schema disagree');
         createTapReceiver('c'.repeat(36)).receive(data);
       }),
   },
