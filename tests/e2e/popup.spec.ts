@@ -1,9 +1,10 @@
 import axe from 'axe-core';
 import { expect, test } from '@playwright/test';
 import { expectedAds, type FeedParams } from '../fixtures/world';
-import type { Driver, ExtensionPage, FeedTab } from './harness/driver';
+import type { ExtensionPage } from './harness/driver';
 import { clickControl, setControl, textsOf } from './harness/extension-scripts';
-import { centreCard, controlCentre } from './harness/page-probes';
+import { pressSaveUntilSaved } from './harness/actions';
+import { centreCard } from './harness/page-probes';
 import { inBothBrowsers, until } from './harness/suite';
 import { markTime, seedAtScale } from './harness/seed-at-scale';
 
@@ -15,25 +16,6 @@ const COAT_MEDIUM = 794864233;
 const AUDIT = 'audit-outfitters.myshopify.com';
 const SOCKS_GREY = 47033000000101; // Merino Wool Socks, Grey: the variant its ad links to
 const SOCKS_NAVY = 47033000000102;
-
-/** Presses the overlay's Save on an ad's card, as a person would, until the item is saved (a click can land while the feed still scrolls). */
-async function saveFromCard(driver: Driver, tab: FeedTab, itemId: string, savedBefore: number) {
-  // The feed renders a window of cards: scroll on until this one is in it.
-  await expect
-    .poll(async () => (await tab.evaluate(centreCard, itemId)) || (await tab.scroll(STRIDE), false), { timeout: 20_000 })
-    .toBe(true);
-  await expect
-    .poll(
-      async () => {
-        if ((await driver.rows('saved')).length > savedBefore) return true;
-        const at = await tab.evaluate(controlCentre, { itemId, text: 'Save' });
-        if (at) await tab.clickAt(at.x, at.y);
-        return false;
-      },
-      { timeout: 30_000, intervals: [500, 1000, 2000] },
-    )
-    .toBe(true);
-}
 
 interface AxeViolation {
   id: string;
@@ -88,7 +70,11 @@ inBothBrowsers({
     const toSave = ads.filter((a, i) => wanted.has(a.handle!) && ads.findIndex((b) => b.handle === a.handle) === i);
     expect(toSave.map((a) => a.host).sort()).toEqual([AUDIT, HOST, HOST, HOST]);
     const tab = await driver.openFeed(world.feedUrl(params));
-    for (const [i, ad] of toSave.entries()) await saveFromCard(driver, tab, ad.itemId, i);
+    for (const [i, ad] of toSave.entries()) {
+      // The feed renders a window of cards: scroll on until this one is in it.
+      await expect.poll(async () => (await tab.evaluate(centreCard, ad.itemId)) || (await tab.scroll(STRIDE), false), { timeout: 20_000 }).toBe(true);
+      await pressSaveUntilSaved(driver, tab, ad.itemId, i + 1);
+    }
     await expect.poll(async () => (await driver.rows('saved')).length).toBe(4);
 
     const popup = await driver.openExtensionPage('/popup.html', `section[data-host="${AUDIT}"] .pc-item`);

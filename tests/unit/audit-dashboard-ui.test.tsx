@@ -1,69 +1,29 @@
 import { render } from 'preact';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { Dashboard } from '@/components/Dashboard';
 import ar from '@/components/public/_locales/ar/messages.json';
-import en from '@/components/public/_locales/en/messages.json';
 import { words } from '@/utils/audit/types';
 import { wordsToText } from '@/utils/audit/words';
-import { openDb, type ScrollCartDb } from '@/utils/db';
 import { dashboardHandlers } from '@/utils/handlers/dashboard';
-import { handleMessage, type Handlers } from '@/utils/messages';
+import type { Handlers } from '@/utils/messages';
 import type { ProductKey, TikTokItemId } from '@/utils/model';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { failed, HOST, product, sighting } from './audit-fixtures';
+import { dashboardDb, dashboardTestLifecycle, lookupIn, serveDashboardPage, testServices, until, type Catalogue } from './dashboard-dom';
 
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-/** chrome.i18n.getMessage's rules: named $PLACEHOLDER$s to their $n content, then $n to the substitutions. */
-const lookupIn = (catalogue: Catalogue) => (key: string, subs: string[] = []) => {
-  const entry = catalogue[key];
-  if (!entry) return '';
-  const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
-  return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
-};
-
-let db: ScrollCartDb | undefined;
-afterEach(async () => {
-  render(null, document.body);
-  await db?.delete();
-  db = undefined;
-});
-
-beforeAll(() => {
-  const english = lookupIn(en as Catalogue);
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => english(key, subs === undefined ? [] : ([] as string[]).concat(subs))) as never;
-  fakeBrowser.i18n.getUILanguage = () => 'en';
-});
+dashboardTestLifecycle();
 
 async function mount() {
-  db = openDb(`dash-ui-${crypto.randomUUID()}`);
+  const db = dashboardDb('dash-ui');
   await db.sightings.bulkPut([
     sighting({ caption: 'Canvas Sneaker size 9 — $59', landingUrlRaw: `https://${HOST}/products/canvas-sneaker?variant=202`, landingUrl: `https://${HOST}/products/canvas-sneaker?variant=202` }),
     sighting({ itemId: '7600000000000000002' as TikTokItemId, landingUrlRaw: `https://${HOST}/products/gone`, landingUrl: `https://${HOST}/products/gone`, productKey: `${HOST}/gone` as ProductKey }),
   ]);
   await db.products.bulkPut([product(), { ...failed('not-found'), key: `${HOST}/gone` as ProductKey }]);
-  let settings: Settings = { ...DEFAULT_SETTINGS, myStores: [HOST] };
-  const handlers = dashboardHandlers({ db } as never, {
-    capture: async () => ({ ok: false, reason: 'no-permission', detail: '' }),
-    readSettings: async () => settings,
-    updateSettings: async (change) => (settings = { ...settings, ...change }),
-    lookup: () => '',
-    readDiagnostics: async () => ({ counters: {}, missed: [] }),
-  });
-  const self = { id: 'ours', origin: 'chrome-extension://ours/' };
-  fakeBrowser.runtime.sendMessage = ((message: unknown) => handleMessage(message, { id: 'ours', url: 'chrome-extension://ours/dashboard.html' }, handlers as unknown as Handlers, self)) as never;
+  const handlers = dashboardHandlers({ db } as never, testServices({ ...DEFAULT_SETTINGS, myStores: [HOST] }, async () => ({ counters: {}, missed: [] })));
+  serveDashboardPage(handlers as unknown as Handlers);
   render(<Dashboard />, document.body);
 }
-
-const until = async <T,>(read: () => T | null | undefined): Promise<T> => {
-  for (let i = 0; i < 200; i += 1) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('timed out');
-};
 
 describe('the dashboard page', () => {
   it("shows each ad's checks with a sign and a word for the verdict (never colour alone), and the evidence on demand", async () => {

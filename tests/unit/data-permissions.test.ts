@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forgetHostAccess, hostsAwaitingPermission, knownStoreHosts, productRefsOfHosts } from '@/utils/data/host-access';
 import { EVERY_SHOP_ORIGIN, hostOfProductKey, hostsCovered, MYSHOPIFY_ORIGIN, originsToRequest, patternCoversHost, permissionPagePath } from '@/utils/data/origins';
 import type { ScrollCartDb } from '@/utils/db';
-import { freshDb, productRow, sightingRow, variantRow } from './data-rows';
+import { productRow, sightingRow, variantRow } from './data-rows';
+import { freshDbs } from './test-db';
 
-let db: ScrollCartDb | undefined;
-afterEach(async () => {
-  await db?.delete();
-  db = undefined;
-});
+const freshDb = freshDbs();
 
 describe('origins to request and to match', () => {
   it.each([
@@ -52,20 +49,22 @@ describe('origins to request and to match', () => {
 const brand = 'shop.example-brand.com';
 const demo = 'demo-store.myshopify.com';
 
-async function seedAds(target: ScrollCartDb) {
-  await target.sightings.bulkPut([
+/** A fresh database holding five ads: three of the brand's (two products, one in two markets), one of the Demo Store's, one for an app. */
+async function dbWithAds(): Promise<ScrollCartDb> {
+  const db = freshDb();
+  await db.sightings.bulkPut([
     sightingRow('7000000000000000001', `https://${brand}/products/cap?variant=7`, 3, `${brand}/cap`),
     sightingRow('7000000000000000002', `https://${brand}/en-ca/products/cap`, 2, `${brand}/cap`),
     sightingRow('7000000000000000003', `https://${brand}/products/mug`, 1, `${brand}/mug`),
     sightingRow('7000000000000000004', `https://${demo}/products/tote`, 4, `${demo}/tote`),
     sightingRow('7000000000000000005', 'https://play.google.com/store/apps/details?id=x', 5, null),
   ]);
+  return db;
 }
 
 describe('hosts and their permission in the database', () => {
   it('lists the store hosts seen in ads that await permission, most-seen first', async () => {
-    db = freshDb();
-    await seedAds(db);
+    const db = await dbWithAds();
     expect(await hostsAwaitingPermission(db, async (host) => host === demo)).toEqual([{ host: brand, ads: 3 }]);
     expect(await hostsAwaitingPermission(db, async () => false)).toEqual([
       { host: brand, ads: 3 },
@@ -74,8 +73,7 @@ describe('hosts and their permission in the database', () => {
   });
 
   it('re-reads product refs from the ads of a host, one per product and market', async () => {
-    db = freshDb();
-    await seedAds(db);
+    const db = await dbWithAds();
     const refs = await productRefsOfHosts(db, [brand]);
     expect(refs.map((r) => `${r.localePrefix}/${r.handle}`).sort()).toEqual(['/cap', '/en-ca/cap', '/mug']);
     expect(await productRefsOfHosts(db, [brand], 1)).toHaveLength(1);
@@ -83,8 +81,7 @@ describe('hosts and their permission in the database', () => {
   });
 
   it('forgets a revoked host: its jobs go, its product rows expire, other hosts stay', async () => {
-    db = freshDb();
-    await seedAds(db);
+    const db = await dbWithAds();
     const cap = productRow(brand, 'cap', [variantRow(7, 3_000)], { expiresAt: 99_999 });
     const tote = productRow(demo, 'tote', [variantRow(1, 2_500)], { expiresAt: 99_999 });
     await db.products.bulkPut([cap, tote]);

@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type ScrollCartDb } from '@/utils/db';
+import { describe, expect, it } from 'vitest';
 import { completeJob, enqueueLookup, pendingJobCount, takeDueJobs } from '@/utils/jobs';
 import { resolveDurably, resumeLookups } from '@/utils/shopify/lookup-jobs';
 import { identifyProduct, type ProductRef } from '@/utils/shopify/product-url';
 import { cart, fakeStores, json, makeResolver, RATIO_JS } from './resolver-fake-store';
+import { freshDbs } from './test-db';
 
 const DEMO = 'demo-store.myshopify.com';
 const ref = (handle: string) => identifyProduct(`https://${DEMO}/products/${handle}`) as ProductRef;
 
-let dbs: ScrollCartDb[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.map((db) => db.delete()));
-  dbs = [];
-});
-const fresh = () => {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-};
+const fresh = freshDbs();
 
 describe('persisted jobs', () => {
   it('queues one job per lookup however often it is enqueued, leases on take, deletes on complete', async () => {
@@ -48,7 +39,7 @@ describe('lookups that survive a killed worker', () => {
   it('resumes what a killed worker left, re-validating stored refs, without duplicating rows', async () => {
     const store = fakeStores({ [`${DEMO}/products/ratio-eight.js`]: () => json(RATIO_JS), [`${DEMO}/cart.js`]: () => cart('USD') });
     const { resolver, db } = makeResolver(store.fetch);
-    dbs.push(db);
+    fresh.adopt(db);
     // The worker persisted two lookups, then died before resolving them.
     await enqueueLookup(db, ref('ratio-eight'), 0);
     await db.jobs.put({ id: 'lookup:forged', kind: 'lookup', key: 'x/y' as never, ref: { kind: 'product', host: '127.0.0.1', localePrefix: '', handle: 'y', variantId: null }, createdAt: 0, attempts: 0, dueAt: 0 });

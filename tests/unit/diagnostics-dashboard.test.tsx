@@ -4,48 +4,26 @@
  * and written into the whole-database export, all through the real handlers and storage.
  */
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { Dashboard } from '@/components/Dashboard';
 import ar from '@/components/public/_locales/ar/messages.json';
 import en from '@/components/public/_locales/en/messages.json';
-import { openDb, type ScrollCartDb } from '@/utils/db';
 import { readDiagnostics } from '@/utils/diagnostics-store';
 import { parseBackup } from '@/utils/export/backup';
 import { dashboardHandlers } from '@/utils/handlers/dashboard';
 import { diagnosticsHandlers } from '@/utils/handlers/diagnostics';
 import { handleMessage, type Handlers } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { cardShape } from '@/utils/tiktok/dom';
+import { dashboardDb, dashboardTestLifecycle, lookupIn, SELF, serveDashboardPage, testServices, until, type Catalogue } from './dashboard-dom';
 
-type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-const lookupIn = (catalogue: Catalogue) => (key: string, subs: string[] = []) => {
-  const entry = catalogue[key];
-  if (!entry) return '';
-  const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
-  return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
-};
-
-const SELF = { id: 'ours', origin: 'chrome-extension://ours/' };
-let db: ScrollCartDb | undefined;
+dashboardTestLifecycle();
 
 function setUp() {
-  db = openDb(`diag-ui-${crypto.randomUUID()}`);
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  const deps = { db, now: () => Date.UTC(2026, 10, 25, 12) } as never;
-  const handlers = {
-    ...dashboardHandlers(deps, {
-      capture: async () => ({ ok: false, reason: 'no-permission', detail: '' }),
-      readSettings: async () => settings,
-      updateSettings: async (change) => (settings = { ...settings, ...change }),
-      lookup: () => '',
-      readDiagnostics,
-    }),
-    ...diagnosticsHandlers(deps),
-  } as unknown as Handlers;
+  const deps = { db: dashboardDb('diag-ui'), now: () => Date.UTC(2026, 10, 25, 12) } as never;
+  const handlers = { ...dashboardHandlers(deps, testServices({ ...DEFAULT_SETTINGS }, readDiagnostics)), ...diagnosticsHandlers(deps) } as unknown as Handlers;
   const fromTikTok = { id: 'ours', tabUrl: 'https://www.tiktok.com/foryou', url: 'https://www.tiktok.com/foryou' };
-  fakeBrowser.runtime.sendMessage = ((message: unknown) => handleMessage(message, { id: 'ours', url: 'chrome-extension://ours/dashboard.html' }, handlers, SELF)) as never;
+  serveDashboardPage(handlers);
   // What the feed's content script sends: counters, and the shape of a card someone right-clicked.
   const fromContent = async (type: string, data: unknown) => {
     const reply = await handleMessage({ type, data }, fromTikTok, handlers, SELF);
@@ -61,28 +39,8 @@ const missedCard = () => {
   return cardShape(card);
 };
 
-const until = async <T,>(read: () => T | null | undefined): Promise<T> => {
-  for (let i = 0; i < 200; i += 1) {
-    const value = read();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('timed out');
-};
 const section = () => document.querySelector('[data-testid="diagnostics"]');
 const countOf = (key: string) => section()?.querySelector(`tr[data-counter="${CSS.escape(key)}"] [data-field="count"]`)?.textContent;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  const english = lookupIn(en as Catalogue);
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => english(key, subs === undefined ? [] : ([] as string[]).concat(subs))) as never;
-  fakeBrowser.i18n.getUILanguage = () => 'en';
-});
-afterEach(async () => {
-  render(null, document.body);
-  await db?.delete();
-  db = undefined;
-});
 
 describe('diagnostics on the dashboard', () => {
   it('says nothing was counted or reported yet, rather than showing an empty table', async () => {

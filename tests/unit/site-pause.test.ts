@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdOverlays } from '@/utils/feed/ad-overlays';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
-import type { AdSighting, TikTokItemId } from '@/utils/model';
 import { isSitePaused, overlayRunsOn, pauseChoices, withSitePaused } from '@/utils/site-pause';
 import type { CardHandle, OverlayDeps } from '@/utils/feed/ad-overlays';
+import { adSighting } from './ad-sighting';
 
 describe('per-site pause', () => {
   it('matches hosts case-insensitively and without the trailing dot', () => {
@@ -32,18 +32,6 @@ describe('per-site pause', () => {
 
 // The overlay side: a pause from the popup reaches the content script as a storage change,
 // which calls `reconsider`; cards on screen must go at once and come back on resume.
-const sighting = (itemId: string): AdSighting => ({
-  itemId: itemId as TikTokItemId,
-  author: 'brand',
-  caption: 'caption',
-  ctaText: 'Shop now',
-  landingUrlRaw: 'https://demo-store.myshopify.com/products/tee',
-  landingUrl: 'https://demo-store.myshopify.com/products/tee',
-  adKind: 'product-link',
-  source: 'api',
-  page: '/foryou',
-});
-
 function card(itemId: string): HTMLElement {
   const article = document.createElement('article');
   article.setAttribute('data-e2e', 'recommend-list-item-container');
@@ -93,7 +81,7 @@ function setUp(mountDelay: () => Promise<void> = async () => {}) {
 describe('overlay pause, live', () => {
   it('removes every card on screen when the site is paused, and draws them again on resume without a new impression', async () => {
     const { overlays, live, reports, pause } = setUp();
-    overlays.learn([sighting('111'), sighting('222')]);
+    overlays.learn([adSighting('111'), adSighting('222')]);
     document.body.append(card('111'), card('222'));
     await tick();
     await tick();
@@ -117,7 +105,7 @@ describe('overlay pause, live', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const { overlays, live, handles, pause } = setUp(() => gate);
-    overlays.learn([sighting('111')]);
+    overlays.learn([adSighting('111')]);
     document.body.append(card('111'));
     await tick();
     pause(true);

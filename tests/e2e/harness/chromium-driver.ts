@@ -8,7 +8,8 @@
  *   `workerVersionUpdated` events tell when the worker stopped and when a message woke it.
  * - toolbar button: `Extensions.triggerAction` on the feed's tab target (needs
  *   `--enable-unsafe-extension-debugging`). Chromium offers automation no way to fire an
- *   extension's keyboard command.
+ *   extension's keyboard command, nor to open or click its native context menu (headless or
+ *   not: the menu is browser UI that neither CDP nor the extension APIs can press).
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { World } from '../../fixtures/world';
@@ -35,6 +36,7 @@ function extensionPage(page: Page, opts: DriverOptions): ExtensionPage {
   return {
     ...feedTab(page, opts),
     runScript: async (source) => void (await page.evaluate(`${source};0`)),
+    press: (key) => page.keyboard.press(key),
     async screenshot(file, shot = {}) {
       await page.setViewportSize(shot.popup ? POPUP_SIZE : { width: 1280, height: 900 });
       await page.screenshot({ path: file, fullPage: !shot.popup });
@@ -97,6 +99,22 @@ export async function chromiumDriver(world: World, opts: DriverOptions = {}): Pr
       await cdp.send('ServiceWorker.stopWorker', { versionId: before.id });
       await waitFor(async () => stops, (n) => n > stopped, 'stopping the service worker');
       return before.status;
+    },
+    async chooseContextMenuEntry(at, { sends }) {
+      if (!feed) throw new Error('no feed tab: openFeed first');
+      await feed.mouse.click(at.x, at.y, { button: 'right' });
+      const url = feed.url();
+      // The stand-in for the menu click: what the entry's onClicked handler sends the tab.
+      await (await session.worker()).evaluate(
+        async ({ url, message }) => {
+          type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const { tabs } = (globalThis as unknown as { chrome: Tabs }).chrome;
+          const tab = (await tabs.query({})).find((t) => t.url === url);
+          if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+          await tabs.sendMessage(tab.id, message);
+        },
+        { url, message: sends },
+      );
     },
     async clickToolbarButton() {
       const browserCdp = await session.context.browser()!.newBrowserCDPSession();

@@ -32,6 +32,8 @@ export interface ExtensionPage extends FeedTab {
    * Content-Security-Policy (no inline scripts, no eval) does not govern: how axe-core gets in.
    */
   runScript(source: string): Promise<void>;
+  /** A real key press (e.g. `Enter`, `Tab`) to whatever has the focus, as a keyboard user's. */
+  press(key: string): Promise<void>;
   /** A PNG of the page (for docs/screenshots); `popup`: in a 404 × 600 viewport, like the toolbar popup. */
   screenshot(path: string, opts?: { popup?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -59,6 +61,14 @@ export interface Driver {
   /** Stops the background now, whatever it is doing, and waits until it is stopped. Returns its state just before. */
   kill(): Promise<BackgroundState>;
   state(): Promise<BackgroundState>;
+  /**
+   * A person's right-click at (x, y) on the feed tab, then their click on ScrollCart's
+   * context-menu entry `menuItemId`. Firefox: the browser's own menu opens and the entry is
+   * activated in it, so `contextMenus.onClicked` runs as for a person. Chromium offers
+   * automation no way to open or click its native menu: after the real right-click, the service
+   * worker sends the feed tab `sends`, what the entry's onClicked handler sends it.
+   */
+  chooseContextMenuEntry(at: { x: number; y: number }, entry: { menuItemId: string; sends: unknown }): Promise<void>;
   /** What a click on ScrollCart's toolbar button grants the feed tab: `activeTab`. */
   clickToolbarButton(): Promise<void>;
   /** Fires the snapshot command as the browser does on its shortcut; false where automation can't. */

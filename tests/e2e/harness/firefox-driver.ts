@@ -8,14 +8,16 @@
  * - kill: `extension.terminateBackground()` (about:debugging's "Terminate background script").
  * - toolbar button: the extension's tab manager grants activeTab as a toolbar click does; the
  *   snapshot shortcut: the command's own `<key>` element runs as Alt+Shift+S would.
+ * - context menu: a real right-click opens the browser's own menu (headless too), which the
+ *   menus API fills with our entries; the entry is activated in it as a person's click would be.
  *
  * Everything run in our pages goes through plain evaluations, which BiDi in Firefox ESR
  * answers reliably on moz-extension pages (element handles it does not).
  */
-import type { Page } from 'puppeteer-core';
+import type { KeyInput, Page } from 'puppeteer-core';
 import type { World } from '../../fixtures/world';
 import type { BackgroundState, Driver, DriverOptions, ExtensionPage, FeedTab } from './driver';
-import { POPUP_SIZE, QUIET_PAGE, readerControls, sleep, type Evaluator } from './driver-parts';
+import { POPUP_SIZE, QUIET_PAGE, readerControls, sleep, waitFor, type Evaluator } from './driver-parts';
 import { firefoxLanguagePrefs } from './ui-language';
 import { FIREFOX_ORIGIN, GECKO_ID, launchFirefox } from './firefox';
 
@@ -58,6 +60,7 @@ function extensionPage(page: Page, opts: DriverOptions): ExtensionPage {
   return {
     ...feedTab(page, opts),
     runScript: async (source) => void (await page.evaluate(`${source};0`)),
+    press: (key) => page.keyboard.press(key as KeyInput),
     async screenshot(file, shot = {}) {
       if (shot.popup) await page.setViewport(POPUP_SIZE);
       await page.screenshot({ path: file as `${string}.png` });
@@ -77,6 +80,11 @@ const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)});
 const windows = [...Services.wm.getEnumerator('navigator:browser')];
 const win = windows.find((w) => [...w.gBrowser.tabs].some((t) => t.linkedBrowser.currentURI.spec.startsWith('https://www.tiktok.com/')));
 const tab = win && [...win.gBrowser.tabs].find((t) => t.linkedBrowser.currentURI.spec.startsWith('https://www.tiktok.com/'));`;
+
+/** The menu element Firefox's menus API makes for our entry `id` (ext-menus.js: the add-on's widget id, then `-menuitem-_` and the id). */
+function menuItemElementId(id: string): string {
+  return `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-menuitem-_${id}`;
+}
 
 /** Evaluates `body` (an async function body) in Firefox's parent process after the preamble. */
 function parentProcess(connection: Bidi): (body: string) => Promise<unknown> {
@@ -112,10 +120,22 @@ export async function firefoxDriver(world: World, opts: DriverOptions = {}): Pro
     return extensionPage(page, opts);
   };
 
+  let feed: Page | null = null;
+  /** The page's context menu, as the parent process has it: open or not, and whether our entry `id` is in it. */
+  const menu = async (id: string, act: 'read' | 'activate' | 'hide') =>
+    String(
+      await inParent(`const popup = win?.document.getElementById('contentAreaContextMenu');
+        const item = [...(popup?.querySelectorAll('menuitem') ?? [])].find((i) => i.id === ${JSON.stringify(menuItemElementId(id))} && !i.hidden);
+        if (${JSON.stringify(act)} === 'activate' && item && popup.state === 'open') { popup.activateItem(item); return 'activated'; }
+        if (${JSON.stringify(act)} === 'hide' && popup?.state === 'open') popup.hidePopup();
+        return popup?.state === 'open' ? (item ? 'open' : 'open without the entry') : 'closed';`),
+    );
+
   return {
     browser: 'firefox',
     async openFeed(url) {
       const page = await session.browser.newPage();
+      feed = page;
       const tab = feedTab(page, opts);
       await page.goto(url);
       return tab;
@@ -128,6 +148,31 @@ export async function firefoxDriver(world: World, opts: DriverOptions = {}): Pro
       // Resolves once the page is gone; a queued message may start it again right away.
       await inParent('await ext.terminateBackground({ disableResetIdleForTest: true }); return true;');
       return before;
+    },
+    async chooseContextMenuEntry(at, { menuItemId }) {
+      if (!feed) throw new Error('no feed tab: openFeed first');
+      const page = feed;
+      // Under load a right-click is sometimes not turned into a contextmenu (as with clicks, see
+      // feedTab): press again until the menu is open with our entry in it.
+      await waitFor(
+        async () => {
+          if ((await menu(menuItemId, 'read')) === 'open') return true;
+          await menu(menuItemId, 'hide');
+          await page.bringToFront();
+          await page.mouse.move(at.x, at.y);
+          await sleep(50);
+          await page.mouse.click(at.x, at.y, { button: 'right', delay: 30 });
+          return waitFor(() => menu(menuItemId, 'read'), (state) => state === 'open', 'the context menu', 3_000).then(
+            () => true,
+            () => false,
+          );
+        },
+        (open) => open,
+        `the context menu with ${menuItemId}`,
+        30_000,
+      );
+      const done = await menu(menuItemId, 'activate');
+      if (done !== 'activated') throw new Error(`the context menu entry ${menuItemId}: ${done}`);
     },
     async clickToolbarButton() {
       await inParent('policy.extension.tabManager.addActiveTabPermission(tab); return true;');
