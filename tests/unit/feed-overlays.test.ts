@@ -2,19 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardModel } from '@/utils/card-model';
 import { createAdOverlays, type CardHandle, type OverlayDeps } from '@/utils/feed/ad-overlays';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
-import type { AdSighting, TikTokItemId } from '@/utils/model';
+import type { AdSighting } from '@/utils/model';
+import { adSighting } from './ad-sighting';
 
-const sighting = (itemId: string, adKind: AdSighting['adKind'] = 'product-link', source: AdSighting['source'] = 'api'): AdSighting => ({
-  itemId: itemId as TikTokItemId,
-  author: 'brand',
-  caption: 'caption',
-  ctaText: 'Shop now',
-  landingUrlRaw: 'https://demo-store.myshopify.com/products/tee',
-  landingUrl: 'https://demo-store.myshopify.com/products/tee',
-  adKind,
-  source,
-  page: '/foryou',
-});
+const sighting = (itemId: string, adKind: AdSighting['adKind'] = 'product-link', source: AdSighting['source'] = 'api') => adSighting(itemId, { adKind, source });
 
 function card(itemId: string | null): HTMLElement {
   const article = document.createElement('article');
