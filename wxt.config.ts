@@ -8,6 +8,8 @@ export default defineConfig({
   // The sources zip AMO asks for: what builds the extension, not local benchmark output.
   zip: { excludeSources: ['bench/**', 'test-results/**'] },
   manifestVersion: 3,
+  // `npm run bench:profile`: an unminified build beside the real one, so a CPU profile's lines map to modules.
+  ...(process.env.PROFILE_BUILD ? { outDir: '.output/profile', vite: () => ({ build: { minify: false } }) } : {}),
   hooks: {
     // Content scripts use the browsers' own promise-based API (`chrome` in Chromium,
     // `browser` in Firefox), not the polyfill the extension's pages and worker use: it was
