@@ -29,8 +29,9 @@ let sharedSheet: CSSStyleSheet | null | undefined;
 /**
  * The card's styles, parsed once for every card: a <style> per card made the browser parse
  * its 1.5 KB again at each mount (mountCard was the content script's largest cost after
- * messaging in a scroll's profile, docs/performance.md). Where a content script may not adopt
- * a constructed sheet (Firefox's Xray wrappers refuse it), each card keeps its <style>.
+ * messaging in a scroll's profile, docs/performance.md). Where adopting a sheet made in the
+ * content script's world fails (Firefox's wrappers have refused it in some versions), each
+ * card keeps its own <style>; the hostile e2e checks the styles apply in both browsers.
  */
 function adoptStyles(shadow: ShadowRoot): boolean {
   if (sharedSheet === undefined) {
