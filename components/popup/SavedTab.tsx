@@ -5,7 +5,7 @@
  * to the background and the page is read again.
  */
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { RemovedRow, SavedView } from '@/utils/popup/schemas';
+import type { RemovedRow, SavedView, StoreGroupView } from '@/utils/popup/schemas';
 import { plural, t } from '../i18n';
 import { useEnv } from './env';
 import { PAGE } from './first-page';
@@ -14,6 +14,27 @@ import { StoreGroup, type GroupActions } from './StoreGroup';
 export { PAGE };
 
 type LoadState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; view: SavedView };
+
+/**
+ * Items drawn for the first paint. A popup is at most 600 px tall and a saved item 140–175 px
+ * (Chromium, English), so three or four are in view below the header; drawing the whole page
+ * of PAGE first made the open wait for items nobody sees yet (style, layout and paint of 20
+ * items with their variant pickers). The rest of the page is drawn right after that paint, in
+ * the same task as the `scrollcart:saved-ready` mark, so it is there before any input.
+ */
+export const FIRST_DRAW = 5;
+
+/** The page's groups cut to their first `count` items in list order (a store's header, total and checkout still cover all of its items). */
+export function firstItems(groups: readonly StoreGroupView[], count: number): StoreGroupView[] {
+  const drawn: StoreGroupView[] = [];
+  let left = count;
+  for (const group of groups) {
+    if (left <= 0) break;
+    drawn.push(group.items.length <= left ? group : { ...group, items: group.items.slice(0, left) });
+    left -= group.items.length;
+  }
+  return drawn;
+}
 
 /** Shops seen in ads that ScrollCart may not read yet (custom domains): their cards can't offer Save until allowed. */
 function AwaitingPermission() {
@@ -55,9 +76,15 @@ export function SavedTab({ onSettled }: { onSettled?: (settled: true) => void } 
   }, [env, budget]);
   // A layout effect, so the request leaves before the first paint rather than after it.
   useLayoutEffect(() => void refresh().catch((error: unknown) => setLoad({ state: 'error', message: String(error) })), [refresh]);
-  // A User Timing mark once the list is first on screen: benchmarks and e2e read it (it costs nothing).
+  // A User Timing mark once the list is first on screen (its first FIRST_DRAW items painted):
+  // benchmarks and e2e read it (it costs nothing). Then the rest of the page, in this same task.
   const ready = load.state === 'ready';
-  useEffect(() => void (ready && performance.mark('scrollcart:saved-ready')), [ready]);
+  const [drawAll, setDrawAll] = useState(false);
+  useEffect(() => {
+    if (!ready) return;
+    performance.mark('scrollcart:saved-ready');
+    setDrawAll(true);
+  }, [ready]);
   const settled = load.state !== 'loading';
   useEffect(() => void (settled && onSettled?.(true)), [settled, onSettled]);
   useEffect(() => () => onSettled?.(true), [onSettled]);
@@ -133,7 +160,7 @@ export function SavedTab({ onSettled }: { onSettled?: (settled: true) => void } 
         )}
         {problem && <p class="pc-warn">{problem}</p>}
       </div>
-      {totalItems === 0 ? <EmptySaved /> : groups.map((group) => <StoreGroup key={group.id} group={group} choices={choices} actions={actions} locale={env.locale} />)}
+      {totalItems === 0 ? <EmptySaved /> : (drawAll ? groups : firstItems(groups, FIRST_DRAW)).map((group) => <StoreGroup key={group.id} group={group} choices={choices} actions={actions} locale={env.locale} />)}
       {totalItems > shown && (
         <button type="button" class="pc-more" onClick={() => setBudget(budget + PAGE)}>
           {t('popup_showMore', String(totalItems - shown))}

@@ -10,7 +10,7 @@ import type { Reply, RequestOf, ResponseOf } from '@/utils/messages';
 import { popupPageProtocol, type PopupMessageType } from '@/utils/protocol/popup-page';
 import { senderFor } from '@/utils/protocol/send';
 import { cachedFaviconReader } from '@/utils/popup/store-icon';
-import { readSettings, updateSettings, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
 import { uiLocale } from '../i18n';
 import type { EarlyMessage } from './first-page';
 
@@ -69,8 +69,9 @@ export function browserEnv(doc: Document, early: EarlyMessage | null = null): Po
   return {
     call: callWithEarly((m) => browser.runtime.sendMessage(m), early),
     openTab: async (url) => void (await browser.tabs.create({ url })),
-    readSettings,
-    updateSettings,
+    // Loaded when first used (the Settings tab): WXT's storage wrapper is ~3 KB gzip the open doesn't need.
+    readSettings: async () => (await import('@/utils/settings')).readSettings(),
+    updateSettings: async (change) => (await import('@/utils/settings')).updateSettings(change),
     requestHostPermission: (host) => browser.permissions.request({ origins: [`https://${host}/*`] }),
     download: (fileName, mime, text) => downloadText(doc, fileName, mime, text),
     // A tab's URL is readable only where ScrollCart has host access (tiktok.com): exactly the sites it can pause.

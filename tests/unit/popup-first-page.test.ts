@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callWithEarly } from '@/components/popup/env';
-import { PAGE, type EarlyMessage } from '@/components/popup/first-page';
+import { PAGE, warmIntlData, type EarlyMessage } from '@/components/popup/first-page';
 
 const view = { groups: [], totalItems: 0, choices: {} };
 
@@ -23,5 +23,16 @@ describe('the first saved page, asked before the popup loaded', () => {
     expect(sent).toHaveLength(1);
     const reply = await call('popup/saved-list', { limit: PAGE });
     expect(reply.ok ? null : reply.error.kind).toBe('invalid-response');
+  });
+});
+
+describe('warming Intl while the first page is asked', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('builds formatters in the browser UI language, through the browser\'s own i18n (no polyfill in the entry)', () => {
+    const getUILanguage = vi.fn(() => 'ar');
+    vi.stubGlobal('browser', { i18n: { getUILanguage } });
+    expect(() => warmIntlData()).not.toThrow();
+    expect(getUILanguage).toHaveBeenCalledTimes(1);
   });
 });

@@ -54,14 +54,18 @@ export async function readStoreContext(db: ScrollCartDb, host: string): Promise<
  */
 export async function readSavedPage(db: ScrollCartDb, limit: number, canFetchHost: (host: string) => Promise<boolean>): Promise<SavedView> {
   const ctx = await db.transaction('r', db.saved, db.products, db.sightings, db.stores, async () => {
-    // Keys only, in savedAt order through the index: no row is read to know the order.
-    const newest = (await db.saved.orderBy('savedAt').primaryKeys()).reverse();
-    const hosts = unique(newest.slice(0, limit).map(hostOfSavedKey));
-    const saved = (await db.saved.bulkGet(newest.filter((k) => hosts.includes(hostOfSavedKey(k))))).filter((r): r is SavedRow => r !== undefined);
+    // Only the `limit` newest keys, read backwards through the savedAt index (one getAllKeys
+    // where IndexedDB reads backwards, a key cursor elsewhere), and the count beside them.
+    // Reading all 1,000 keys to take the newest cost 5–10 ms of the first paint in Chromium.
+    const [newest, total] = await Promise.all([db.saved.orderBy('savedAt').reverse().limit(limit).primaryKeys(), db.saved.count()]);
+    const hosts = unique(newest.map(hostOfSavedKey));
+    // One read per store through the host index rather than one per row (100 gets at 1,000 items).
+    const [byHost, stores] = await Promise.all([Promise.all(hosts.map((host) => db.saved.where('host').equals(host).toArray())), db.stores.bulkGet(hosts)]);
+    const saved = byHost.flat();
     const products = await productsOf(db, saved);
     // An ad is read up front only where it decides the store's market (its product row is gone).
     const sightings = await sightingsOf(db, saved.filter((r) => !products.has(r.productKey)).map((r) => r.sightingItemId));
-    return { saved, products, sightings, stores: byKey(hosts, await db.stores.bulkGet(hosts)), total: newest.length };
+    return { saved, products, sightings, stores: byKey(hosts, stores), total };
   });
   const view = buildSavedView({ ...ctx, permittedHosts: new Set(ctx.saved.map((r) => r.host)) }, limit);
   const pageRows = new Map(ctx.saved.map((r) => [r.key, r]));
