@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import { CardModel } from '@/utils/card-model';
 import { parseOverlaySettings } from '@/utils/feed/settings-watch';
-import { ANSWERS, isCardModel, type ContentMessageType } from '@/utils/protocol/content-script';
+import { ANSWERS, contentSender, isCardModel, type ContentMessageType } from '@/utils/protocol/content-script';
 import { coreProtocol } from '@/utils/protocol/core';
 import { dataProtocol } from '@/utils/protocol/data';
 import { diagnosticsProtocol } from '@/utils/protocol/diagnostics';
@@ -111,6 +111,24 @@ describe("the content script's checks agree with the background's zod schemas", 
     for (const raw of raws) {
       const full = parseSettings(raw);
       expect(parseOverlaySettings(raw), JSON.stringify(raw)).toEqual({ pausedSites: full.pausedSites, showNonShopChips: full.showNonShopChips });
+    }
+  });
+});
+
+describe("the content script's sender", () => {
+  const answering = (reply: unknown) => contentSender(async () => reply);
+  const ask = (reply: unknown) => answering(reply)('saved/add', { itemId: '7301' as never, clickId: '00000000-0000-4000-8000-000000000000' });
+
+  it('passes a checked answer and a well-formed error through', async () => {
+    expect(await ask({ ok: true, data: { saved: true, reason: null } })).toEqual({ ok: true, data: { saved: true, reason: null } });
+    expect(await ask({ ok: false, error: { kind: 'db-unavailable', message: 'closed', extra: 1 } })).toEqual({ ok: false, error: { kind: 'db-unavailable', message: 'closed', extra: 1 } });
+  });
+
+  it('turns anything else into a typed invalid-response, never a throw later', async () => {
+    for (const reply of [undefined, null, 'ok', [], { ok: true, data: { saved: 'yes' } }, { ok: true }, { ok: false }, { ok: false, error: 'boom' }, { ok: false, error: { kind: 'other', message: 'x' } }, { ok: 'true', data: { saved: true, reason: null } }]) {
+      const answer = await ask(reply);
+      expect(answer.ok, JSON.stringify(reply)).toBe(false);
+      expect(!answer.ok && answer.error.kind, JSON.stringify(reply)).toBe('invalid-response');
     }
   });
 });

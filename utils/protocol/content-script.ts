@@ -11,7 +11,7 @@ import { hasFields, isBoolean, isCount, isInt, isObject, isText, oneOf, orNull, 
 import type { coreProtocol } from './core';
 import type { dataProtocol } from './data';
 import type { diagnosticsProtocol } from './diagnostics';
-import { fail, type Reply } from './send';
+import { fail, PROTOCOL_ERROR_KINDS, type ProtocolError, type Reply } from './send';
 
 type Specs = Pick<typeof coreProtocol, 'sighting/report' | 'sighting/learned' | 'click/record' | 'saved/add'> &
   Pick<typeof diagnosticsProtocol, 'diagnostics/report' | 'diagnostics/missed'> &
@@ -61,6 +61,11 @@ export const isCardModel: Guard<CardModel> = (value): value is CardModel => {
 
 const isStored = hasFields<{ stored: boolean }>({ stored: isBoolean });
 
+const isProtocolError = hasFields<ProtocolError>({
+  kind: oneOf(PROTOCOL_ERROR_KINDS),
+  message: isText(),
+});
+
 export const ANSWERS: { [T in ContentMessageType]: Guard<ResponseOf<T>> } = {
   'sighting/report': hasFields<ResponseOf<'sighting/report'>>({ itemId: isText(), impressions: isInt, productKey: orNull(isText()), card: isCardModel }),
   'sighting/learned': hasFields<ResponseOf<'sighting/learned'>>({ recorded: isInt }),
@@ -78,7 +83,7 @@ export function contentSender(send: (message: unknown) => Promise<unknown>): Con
   return async (type, data) => {
     const reply = (await send({ type, data })) as Reply<unknown> | undefined;
     if (!isObject(reply)) return fail('invalid-response', `${type}: no answer from the background`);
-    if (!reply.ok) return reply as Reply<never>;
+    if (reply.ok !== true) return isProtocolError(reply.error) ? { ok: false, error: reply.error } : fail('invalid-response', `${type}: an error without a kind and message`);
     return ANSWERS[type](reply.data) ? (reply as Reply<ResponseOf<typeof type>>) : fail('invalid-response', `${type}: the answer has an unexpected shape`);
   };
 }

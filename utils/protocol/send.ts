@@ -5,7 +5,8 @@
 import { z } from 'zod/mini';
 import type { MessageSpecs } from './spec';
 
-export type ProtocolErrorKind = 'unknown-type' | 'invalid-request' | 'forbidden-sender' | 'handler-failed' | 'db-unavailable' | 'invalid-response';
+export const PROTOCOL_ERROR_KINDS = ['unknown-type', 'invalid-request', 'forbidden-sender', 'handler-failed', 'db-unavailable', 'invalid-response'] as const;
+export type ProtocolErrorKind = (typeof PROTOCOL_ERROR_KINDS)[number];
 export interface ProtocolError {
   kind: ProtocolErrorKind;
   message: string;
