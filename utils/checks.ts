@@ -42,6 +42,17 @@ export const arrayOf =
     Array.isArray(value) && value.length <= max && value.every(guard);
 
 /**
+ * A tagged union: the guard named by the value's `field` (an own key of `guards` only, so
+ * `__proto__` or `toString` pick nothing), which must also accept it.
+ */
+export function byField<T>(field: string, guards: Record<string, Guard<T>>): Guard<T> {
+  return (value): value is T => {
+    const tag = isObject(value) ? value[field] : undefined;
+    return typeof tag === 'string' && Object.hasOwn(guards, tag) && guards[tag]!(value);
+  };
+}
+
+/**
  * An object with at least these fields, each passing its guard. Like zod's `z.object`, other
  * keys are allowed; unlike it, they are not stripped: callers read only the fields they checked.
  */

@@ -7,11 +7,11 @@
 import type { z } from 'zod/mini';
 import type { CardModel } from '../card-model';
 import { AD_KINDS, LOOKUP_STATUSES } from '../model-limits';
-import { hasFields, isBoolean, isCount, isInt, isObject, isText, oneOf, orNull, type Guard } from '../checks';
+import { byField, hasFields, isBoolean, isCount, isInt, isText, oneOf, orNull, type Guard } from '../checks';
 import type { coreProtocol } from './core';
 import type { dataProtocol } from './data';
 import type { diagnosticsProtocol } from './diagnostics';
-import { fail, PROTOCOL_ERROR_KINDS, type ProtocolError, type Reply } from './send';
+import { fail, openReply, type Reply } from './send';
 
 type Specs = Pick<typeof coreProtocol, 'sighting/report' | 'sighting/learned' | 'click/record' | 'saved/add'> &
   Pick<typeof diagnosticsProtocol, 'diagnostics/report' | 'diagnostics/missed'> &
@@ -54,17 +54,9 @@ const CARD_STATES: { [S in CardModel['state']]: Guard<Extract<CardModel, { state
   pending: hasFields({ state: oneOf(['pending'] as const) }),
 };
 
-export const isCardModel: Guard<CardModel> = (value): value is CardModel => {
-  const state = isObject(value) ? value.state : undefined;
-  return typeof state === 'string' && Object.hasOwn(CARD_STATES, state) && CARD_STATES[state as CardModel['state']](value);
-};
+export const isCardModel = byField<CardModel>('state', CARD_STATES);
 
 const isStored = hasFields<{ stored: boolean }>({ stored: isBoolean });
-
-const isProtocolError = hasFields<ProtocolError>({
-  kind: oneOf(PROTOCOL_ERROR_KINDS),
-  message: isText(),
-});
 
 export const ANSWERS: { [T in ContentMessageType]: Guard<ResponseOf<T>> } = {
   'sighting/report': hasFields<ResponseOf<'sighting/report'>>({ itemId: isText(), impressions: isInt, productKey: orNull(isText()), card: isCardModel }),
@@ -81,9 +73,8 @@ export type ContentSender = <T extends ContentMessageType>(type: T, data: Reques
 /** `send` is the browser's runtime.sendMessage (or a test double); the answer's data is checked before anyone reads it. */
 export function contentSender(send: (message: unknown) => Promise<unknown>): ContentSender {
   return async (type, data) => {
-    const reply = (await send({ type, data })) as Reply<unknown> | undefined;
-    if (!isObject(reply)) return fail('invalid-response', `${type}: no answer from the background`);
-    if (reply.ok !== true) return isProtocolError(reply.error) ? { ok: false, error: reply.error } : fail('invalid-response', `${type}: an error without a kind and message`);
+    const reply = openReply(type, await send({ type, data }));
+    if (!reply.ok) return reply;
     return ANSWERS[type](reply.data) ? (reply as Reply<ResponseOf<typeof type>>) : fail('invalid-response', `${type}: the answer has an unexpected shape`);
   };
 }

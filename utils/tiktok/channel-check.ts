@@ -3,7 +3,7 @@
  * hand-written guards (utils/checks.ts), so the content script carries no schema library.
  * The tap cannot import libraries either; the types both ends agree on live in channel.ts.
  */
-import { arrayOf, hasFields, isCount, isObject, isText, oneOf, orAbsent, orNull, type Guard } from '../checks';
+import { arrayOf, byField, hasFields, isCount, isObject, isText, oneOf, orAbsent, orNull, type Guard } from '../checks';
 import { ITEM_ID_PATTERN } from '../model-limits';
 import { MAX_LIST } from './feed-json';
 import { CHANNEL_TAG, type ClickMessage, type ItemsMessage, type StatsMessage, type TapMessage, type TapStats } from './channel';
@@ -40,7 +40,7 @@ const isResponses: Guard<Record<string, number>> = (value): value is Record<stri
   return entries.length <= MAX_ENDPOINTS && entries.every(([key, count]) => key.length <= 128 && isCount(count));
 };
 
-export const isTapStats = hasFields<TapStats>({
+const isTapStats = hasFields<TapStats>({
   responses: isResponses,
   items: isCount,
   candidates: isCount,
@@ -52,11 +52,9 @@ export const isTapStats = hasFields<TapStats>({
 
 const isStats = hasFields<StatsMessage>({ tag: isTag, kind: oneOf(['stats'] as const), channel: isChannel, stats: isTapStats });
 
-const BY_KIND: Record<TapMessage['kind'], Guard<TapMessage>> = { items: isItems, click: isClick, stats: isStats };
+const isTapMessage = byField<TapMessage>('kind', { items: isItems, click: isClick, stats: isStats } satisfies Record<TapMessage['kind'], Guard<TapMessage>>);
 
 /** The message as the tap types it, or null when any field is missing or out of bounds. */
 export function checkTapMessage(data: unknown): TapMessage | null {
-  const kind = isObject(data) ? data.kind : undefined;
-  const guard = typeof kind === 'string' && Object.hasOwn(BY_KIND, kind) ? BY_KIND[kind as TapMessage['kind']] : null;
-  return guard?.(data) ? data : null;
+  return isTapMessage(data) ? data : null;
 }
