@@ -16,16 +16,18 @@ export interface EarlyMessage {
   reply: Promise<unknown>;
 }
 
-type Runtime = { sendMessage(message: unknown): Promise<unknown> };
-type I18n = { getUILanguage(): string };
+type NativeApi = { runtime: { sendMessage(message: unknown): Promise<unknown> }; i18n: { getUILanguage(): string } };
+
+/** The browser's own extension API: Firefox pages have `browser`; Chrome's MV3 `chrome` returns promises too. */
+function nativeApi(): NativeApi {
+  const global = globalThis as { browser?: NativeApi; chrome?: NativeApi };
+  return (global.browser ?? global.chrome)!;
+}
 
 /** Sends `popup/saved-list` for the first page through the browser's own runtime (no polyfill: it is in the later chunk). */
 export function askFirstSavedPage(): EarlyMessage {
-  // Firefox pages have `browser`; Chrome's MV3 `chrome.runtime.sendMessage` returns a promise too.
-  const global = globalThis as { browser?: { runtime: Runtime }; chrome?: { runtime: Runtime } };
-  const runtime = (global.browser ?? global.chrome)!.runtime;
   const message = { type: 'popup/saved-list', data: { limit: PAGE } };
-  return { ...message, reply: runtime.sendMessage(message) };
+  return { ...message, reply: nativeApi().runtime.sendMessage(message) };
 }
 
 /**
@@ -36,8 +38,7 @@ export function askFirstSavedPage(): EarlyMessage {
  * on their way, so that load overlaps them instead of the first draw.
  */
 export function warmIntlData(): void {
-  const global = globalThis as { browser?: { i18n: I18n }; chrome?: { i18n: I18n } };
-  const locale = (global.browser ?? global.chrome)!.i18n.getUILanguage();
+  const locale = nativeApi().i18n.getUILanguage();
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(1);
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
 }

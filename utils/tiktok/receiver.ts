@@ -13,9 +13,10 @@ import { parseFeedItem } from './items';
 import { isTikTokShopUrl } from './links';
 import { buildSighting } from './sighting';
 import { NOT_LANDING_HOSTS } from './signals';
+import { KNOWN_LIMIT } from './tap-outbox';
 
-/** Organic ids remembered, as many as the tap remembers (tap-outbox.ts); cleared when full. */
-const ORGANIC_LIMIT = 5000;
+/** Organic ids remembered, as many as the tap remembers; cleared when full. */
+const ORGANIC_LIMIT = KNOWN_LIMIT;
 
 export interface ReceiverStats {
   /** From the tap: feed responses seen, by endpoint (or `prefetch:`/`ssr:` key). */

@@ -20,7 +20,7 @@ import { compactCandidate, looksLikeAd, rawItemId } from './tap-candidate';
 
 export const REPLAY_LIMIT = 64;
 /** Item ids remembered as ad or organic, to ignore `window.open` on organic cards; cleared when full. */
-const KNOWN_LIMIT = 5000;
+export const KNOWN_LIMIT = 5000;
 
 type Pending = Omit<ItemsMessage, 'channel'> | Omit<ClickMessage, 'channel'>;
 
