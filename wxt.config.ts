@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // ScrollCart's manifest. Every permission here is explained in README.md § Permissions.
@@ -16,9 +17,14 @@ export default defineConfig({
     // ~2.9 KB gzip of their 15 KB budget and ran at every TikTok page's start
     // (docs/performance.md). What they call (runtime messaging, storage.local, i18n) returns
     // promises natively in both browsers' MV3; DESIGN.md § Content script says which calls.
+    // Their context is ours too (utils/feed/guest-context.ts): the one AbortSignal the feed
+    // script uses, without WXT's location watcher, timers and logger (0.6 KB gzip).
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (alias && entrypoints.every((entry) => entry.type === 'content-script')) delete alias['wxt/browser'];
+      if (alias && entrypoints.every((entry) => entry.type === 'content-script')) {
+        delete alias['wxt/browser'];
+        alias['wxt/utils/content-script-context'] = resolve(import.meta.dirname, 'utils/feed/guest-context.ts');
+      }
     },
   },
   // The top level stays entrypoints/components/utils/tests: static UI assets (icons, _locales) sit with the UI.

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountCard } from '@/components/overlay/mount-card';
 import { createAdOverlays } from '@/utils/feed/ad-overlays';
+import type { GuestContext } from '@/utils/feed/guest-context';
 import { reportCountersPeriodically } from '@/utils/feed/diagnostics-reporter';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
@@ -21,7 +22,8 @@ export default defineContentScript({
   matches: ['*://*.tiktok.com/*'],
   runAt: 'document_start',
   cssInjectionMode: 'manual',
-  main(ctx) {
+  // The build swaps WXT's context for utils/feed/guest-context.ts (wxt.config.ts): typed as the smaller one, so only what it offers is used.
+  main(ctx: GuestContext) {
     const itemIdOfCard = rememberingItemIdOfCard();
     const messaging = { retries: 0 };
     const ask = contentSender(
