@@ -92,6 +92,19 @@ describe('sighting/report', () => {
     });
   });
 
+  it('decides the ad kind itself: a product-shaped URL on a host the guard refuses is stored as external', async () => {
+    const { handlers, resolved } = setUp();
+    // The content script hints 'product-link' from the path's shape alone (utils/shopify/product-path.ts).
+    const ack = await handlers['sighting/report']({ sighting: sighting('https://127.0.0.1/products/classic-tote'), appeared: true }, {});
+    expect(resolved).toEqual([]);
+    expect(ack.card).toEqual({ state: 'not-shoppable', adKind: 'external' });
+    expect((await db!.sightings.get(itemId))?.adKind).toBe('external');
+    // And the other way: a hint of 'external' on a real product URL is corrected too.
+    const other = '7400000000000000002' as TikTokItemId;
+    await handlers['sighting/learned']({ sightings: [{ ...sighting('https://demo-store.myshopify.com/products/classic-tote'), itemId: other, adKind: 'external' }] }, {});
+    expect((await db!.sightings.get(other))?.adKind).toBe('product-link');
+  });
+
   it('honours the settings: no utm forwarding, cart landing', async () => {
     const { handlers } = setUp({ settings: async () => ({ ...DEFAULT_SETTINGS, forwardUtm: false, checkoutLanding: 'cart' }) });
     const ack = await handlers['sighting/report']({ sighting: sighting('https://demo-store.myshopify.com/products/classic-tote?utm_source=tiktok'), appeared: true }, {});

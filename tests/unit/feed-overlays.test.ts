@@ -145,6 +145,23 @@ describe('feed overlays', () => {
     expect(log).toContain('report 777 api true');
   });
 
+  it("takes the background's word on the ad kind: a product-shaped link it calls external is removed when chips are hidden", async () => {
+    const { deps, handles } = fakeDeps({
+      shows: (s) => s.adKind === 'product-link',
+      report: async () => ({ state: 'not-shoppable', adKind: 'external' }),
+    });
+    const { overlays } = watch(deps);
+    overlays.learn([sighting('779')]);
+    document.body.append(card('779'));
+    await tick();
+    await tick();
+    expect(handles.map((h) => [h.itemId, h.removed])).toEqual([['779', true]]);
+    // Shown again only if the settings change to show non-shop chips; reconsider() reads the corrected kind.
+    overlays.reconsider();
+    await tick();
+    expect(handles).toHaveLength(1);
+  });
+
   it('batches many mutations into one scan and stops on abort, removing what it mounted', async () => {
     const { deps, handles } = fakeDeps();
     const mount = vi.fn(deps.mount);

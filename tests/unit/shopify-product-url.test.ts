@@ -10,6 +10,7 @@ import {
   productPageUrl,
   type ProductRef,
 } from '@/utils/shopify/product-url';
+import { looksLikeProductUrl } from '@/utils/shopify/product-path';
 import { checkStoreUrl } from '@/utils/shopify/store-host-guard';
 
 const product = (url: string): ProductRef => {
@@ -147,5 +148,42 @@ describe('identifyProduct properties', () => {
     );
     // Most generated URLs are products, so the property is not vacuous.
     expect(products).toBeGreaterThan(400);
+  });
+});
+
+describe('looksLikeProductUrl, the content script hint', () => {
+  it.each([
+    ['https://demo-store.myshopify.com/products/linen-shirt', true],
+    ['https://shop.example-brand.com/fr/collections/all/products/chemise/', true],
+    // Shape only: the host guard and the handle's characters are the background's to judge.
+    ['https://127.0.0.1/products/tee', true],
+    ['https://shop.localhost/products/tee', true],
+    ['https://demo-store.myshopify.com/products/a.b', true],
+    ['http://demo-store.myshopify.com/products/tee', false],
+    ['https://demo-store.myshopify.com/collections/summer', false],
+    ['https://demo-store.myshopify.com/products/tee/reviews', false],
+    ['https://demo-store.myshopify.com/', false],
+    ['not a url', false],
+  ])('%s → %s', (url, expected) => {
+    expect(looksLikeProductUrl(url)).toBe(expected);
+  });
+
+  it('never misses a URL identifyProduct takes for a product', () => {
+    const urls = fc.oneof(
+      fc.webUrl({ withQueryParameters: true, withFragments: true }),
+      fc
+        .tuple(fc.domain(), fc.constantFrom('', '/en-ca', '/FR', '/collections/x', '//', '/zz-999'), fc.constantFrom('/products/', '/products//', '/product/'), fc.string())
+        .map(([host, prefix, products, handle]) => `https://${host}${prefix}${products}${handle}`),
+    );
+    let products = 0;
+    fc.assert(
+      fc.property(urls, (url) => {
+        if (identifyProduct(url).kind !== 'product') return;
+        products += 1;
+        expect(looksLikeProductUrl(url)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(products).toBeGreaterThan(200);
   });
 });

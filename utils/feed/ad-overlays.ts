@@ -66,6 +66,15 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
 
   const show = (entry: Entry, change: { model?: CardModel; saved?: boolean | string }) => {
     if (change.model) entry.model = change.model;
+    // The background has the last word on the ad's kind (the content script only reads the URL's shape).
+    if (change.model?.state === 'not-shoppable' && change.model.adKind !== entry.sighting.adKind) {
+      entry.sighting = { ...entry.sighting, adKind: change.model.adKind };
+      if (!deps.shows(entry.sighting)) {
+        entry.handle?.remove();
+        entry.handle = undefined;
+        return;
+      }
+    }
     if (change.saved !== undefined) entry.saved = change.saved;
     if (!entry.gone) entry.handle?.update(entry.model, entry.saved);
   };

@@ -8,12 +8,15 @@ import { ensureDbOpen } from '../db';
 import { saveWithClick } from '../saved';
 import { identifyProduct, productKeyOf } from '../shopify/product-url';
 import { recentSightings, recordSighting } from '../sightings';
+import { adKindOf } from '../tiktok/sighting';
 import type { BackgroundDeps } from './deps';
 
 export function coreHandlers(deps: BackgroundDeps): HandlersOf<typeof coreProtocol> {
   const { db } = deps;
-  const report = async (sighting: AdSighting, appeared: boolean, reportId?: string) => {
-    const ref = identifyProduct(sighting.landingUrl);
+  const report = async (received: AdSighting, appeared: boolean, reportId?: string) => {
+    const ref = identifyProduct(received.landingUrl);
+    // The content script's adKind comes from the path's shape alone; what is stored is decided here, with the store-host guard.
+    const sighting = { ...received, adKind: adKindOf(received.landingUrl, () => ref.kind === 'product') };
     const productKey = ref.kind === 'product' ? (productKeyOf(ref) as ProductKey) : null;
     const row = await recordSighting(db, sighting, productKey, deps.now(), appeared, reportId);
     const permitted = ref.kind === 'product' && (await deps.canFetchHost(ref.host));

@@ -3,6 +3,7 @@
  * handle and advertised variant. Shapes: research/shopify-storefront.md §1.2 and §1.11.
  * Also builds every store URL the background may fetch, from parsed parts only.
  */
+import { readStorePath } from './product-path';
 import { checkStoreHost, checkStoreUrl } from './store-host-guard';
 
 export interface ProductRef {
@@ -24,8 +25,6 @@ export type NotProduct =
 
 export type ProductUrlResult = ProductRef | NotProduct;
 
-/** `/fr`, `/en-ca`, `/zh-hant`, `/es-419`: Shopify's language and market subfolders (§1.2). */
-const LOCALE = /^[a-z]{2}(-([a-z]{2,4}|\d{3}))?$/;
 const LOCALE_PREFIX = /^(\/[a-z]{2}(-([a-z]{2,4}|\d{3}))?)?$/;
 const MAX_URL = 8192;
 const MAX_HANDLE = 255;
@@ -78,18 +77,9 @@ export function identifyProduct(landingUrl: string): ProductUrlResult {
   if (url.protocol !== 'https:') return { kind: 'not-product', reason: 'not-https' };
   if (!checkStoreUrl(url).ok) return { kind: 'not-product', reason: 'refused-host' };
   const host = url.hostname;
-  const segments = url.pathname.split('/').filter(Boolean);
-  let localePrefix = '';
-  const first = segments[0]?.toLowerCase();
-  if (first && LOCALE.test(first)) {
-    localePrefix = `/${first}`;
-    segments.shift();
-  }
-  const page = pageOf(segments);
-  // The collection-scoped URL names the same product (§1.2).
-  if (segments[0] === 'collections' && segments[2] === 'products') segments.splice(0, 2);
-  const handle = segments.length === 2 && segments[0] === 'products' ? decodeHandle(segments[1]!) : null;
-  if (handle === null) return { kind: 'not-product', reason: 'no-product-path', host, page };
+  const { localePrefix, segments, handleSegment } = readStorePath(url.pathname);
+  const handle = handleSegment === null ? null : decodeHandle(handleSegment);
+  if (handle === null) return { kind: 'not-product', reason: 'no-product-path', host, page: pageOf(segments) };
   return { kind: 'product', host, localePrefix, handle, variantId: variantOf(url) };
 }
 

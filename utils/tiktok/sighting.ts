@@ -7,7 +7,7 @@
  */
 import type { AdKind, AdSighting, SightingSource, TikTokItemId } from '../model';
 import { ITEM_ID_PATTERN, SIGHTING_LIMITS } from '../model-limits';
-import { identifyProduct } from '../shopify/product-url';
+import { looksLikeProductUrl } from '../shopify/product-path';
 import { isTikTokShopUrl, unwrapLandingUrl, type UnwrappedLink } from './links';
 import { clampText, oneLine } from './text';
 
@@ -26,11 +26,16 @@ export type BuiltSighting =
   | { ok: true; sighting: AdSighting; link: UnwrappedLink | null }
   | { ok: false; reason: 'bad-id' };
 
-/** What a landing URL points at, as far as its shape tells. */
-export function adKindOf(landingUrl: string): AdKind {
+/**
+ * What a landing URL points at. The content script judges a product by the path's shape
+ * only (the default: the store-host guard stays out of its bundle, docs/performance.md);
+ * the background decides again with the full check before anything is stored
+ * (`classifySighting`), so a hint that is too kind only costs a card that says "not a shop".
+ */
+export function adKindOf(landingUrl: string, isProduct: (url: string) => boolean = looksLikeProductUrl): AdKind {
   if (!landingUrl) return 'unknown';
   if (isTikTokShopUrl(landingUrl)) return 'tiktok-shop';
-  return identifyProduct(landingUrl).kind === 'product' ? 'product-link' : 'external';
+  return isProduct(landingUrl) ? 'product-link' : 'external';
 }
 
 export function buildSighting(draft: SightingDraft): BuiltSighting {

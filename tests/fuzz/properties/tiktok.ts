@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { AdSighting, type SightingSource } from '@/utils/model';
+import { looksLikeProductUrl } from '@/utils/shopify/product-path';
 import { identifyProduct } from '@/utils/shopify/product-url';
 import { CHANNEL_TAG } from '@/utils/tiktok/channel';
 import { checkTapMessage } from '@/utils/tiktok/channel-check';
@@ -107,7 +108,9 @@ export const tiktokProperties: FuzzProperty[] = [
         const { sighting } = parsed;
         if (!AdSighting.safeParse(sighting).success) throw new Error('invalid sighting');
         if (sighting.landingUrl && !isHttp(sighting.landingUrl)) throw new Error(`non-http landing URL ${sighting.landingUrl}`);
-        if ((sighting.adKind === 'product-link') !== (identifyProduct(sighting.landingUrl).kind === 'product')) throw new Error('adKind disagrees with the URL');
+        // The content script's kind is a hint from the path's shape: never misses a product the background would take.
+        if (identifyProduct(sighting.landingUrl).kind === 'product' && sighting.adKind !== 'product-link') throw new Error('a product URL not hinted as a product link');
+        if ((sighting.adKind === 'product-link') !== looksLikeProductUrl(sighting.landingUrl)) throw new Error('adKind disagrees with the URL');
         if (/[\u202A-\u202E\u2066-\u2069\u200B-\u200F]/.test(sighting.author + sighting.ctaText)) throw new Error('bidi/invisible control kept in a one-line field');
       }),
   },
