@@ -21,7 +21,8 @@ export default defineConfig({
     // script uses, without WXT's location watcher, timers and logger (0.6 KB gzip).
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias as Record<string, string> | undefined;
-      if (alias && entrypoints.every((entry) => entry.type === 'content-script')) {
+      // The missed-ad report (an unlisted script) is injected beside them, on the same terms.
+      if (alias && entrypoints.every((entry) => entry.type === 'content-script' || entry.type === 'unlisted-script')) {
         delete alias['wxt/browser'];
         alias['wxt/utils/content-script-context'] = resolve(import.meta.dirname, 'utils/feed/guest-context.ts');
       }
@@ -37,7 +38,8 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: the merchant's snapshot of an ad (tabs.captureVisibleTab) on the tab where they pressed the shortcut or used the menu.
     // favicon (Chrome only; Firefox has no such API): the store's icon from the browser's cache in the popup, never fetched.
-    permissions: ['storage', 'alarms', 'contextMenus', 'notifications', 'activeTab', ...(browser === 'firefox' ? [] : ['favicon'])],
+    // scripting: the "missed this ad" report is injected into the TikTok tab only when the menu entry is clicked (utils/missed-ad-menu.ts).
+    permissions: ['storage', 'alarms', 'contextMenus', 'notifications', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['favicon'])],
     host_permissions: ['*://*.tiktok.com/*', 'https://*.myshopify.com/*'],
     // Custom store domains are asked for one at a time, on a user gesture (DESIGN.md § Permissions).
     optional_host_permissions: ['https://*/*'],

@@ -1,9 +1,10 @@
 /**
- * The "ScrollCart missed this ad" context-menu entry on TikTok pages. The click asks the
- * content script of that frame for the shape of the card that was right-clicked.
+ * The "ScrollCart missed this ad" context-menu entry on TikTok pages. The click injects the
+ * report script into that frame (utils/feed/missed-ad.ts): it takes the card the feed content
+ * script saw right-clicked and sends its shape back as a `diagnostics/missed` message.
  */
 import { browser } from 'wxt/browser';
-import { CAPTURE_MISSED } from './feed/missed-ad';
+import { MISSED_AD_SCRIPT } from './feed/missed-ad';
 
 const MENU_ID = 'scrollcart-missed-ad';
 
@@ -24,6 +25,7 @@ export function installMissedAdMenu(): void {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-    void browser.tabs.sendMessage(tab.id, { type: CAPTURE_MISSED }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
+    // No host permission for the frame (a custom page, a withheld tiktok.com grant in Firefox): nothing to report from.
+    void browser.scripting.executeScript({ target: { tabId: tab.id, frameIds: [info.frameId ?? 0] }, files: [MISSED_AD_SCRIPT] }).catch(() => undefined);
   });
 }

@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountCard } from '@/components/overlay/mount-card';
 import { createAdOverlays } from '@/utils/feed/ad-overlays';
@@ -6,7 +6,7 @@ import type { GuestContext } from '@/utils/feed/guest-context';
 import { reportCountersPeriodically } from '@/utils/feed/diagnostics-reporter';
 import { isOwnOverlayNode, watchCtaClicks } from '@/utils/feed/page-hooks';
 import { watchFeedCards } from '@/utils/feed/watch-cards';
-import { CAPTURE_MISSED, trackContextCard } from '@/utils/feed/missed-ad';
+import { trackContextCard } from '@/utils/feed/missed-ad';
 import { contentSender, IDEMPOTENT, LEARNED_MAX } from '@/utils/protocol/content-script';
 import { retryingSend } from '@/utils/feed/send-retry';
 import { readSettings, watchSettings, type OverlaySettings } from '@/utils/feed/settings-watch';
@@ -87,20 +87,13 @@ export default defineContentScript({
       watchFeedCards(document, overlays.hooks, { findCards: findFeedCards, itemIdOf: itemIdOfCard, isOwnNode: isOwnOverlayNode, signal: stop.signal });
     if (document.documentElement) startWatching();
     else ctx.addEventListener(document, 'DOMContentLoaded', startWatching, { once: true });
-    // Diagnostics: counter deltas, and missed-ad reports when the context menu asks.
+    // Diagnostics: counter deltas, and the card a "missed this ad" report would be about.
     reportCountersPeriodically(
       () => ({ ...receiver.stats, overlay: overlays.stats, messaging }),
       (delta) => void ask('diagnostics/report', { delta }).catch(() => null),
       stop.signal,
     );
-    const contextCard = trackContextCard(document, stop.signal);
-    const onCommand = (message: unknown, sender: Browser.runtime.MessageSender) => {
-      if (sender.id !== browser.runtime.id || sender.tab || (message as { type?: unknown })?.type !== CAPTURE_MISSED) return;
-      const shape = contextCard.take();
-      if (shape) void ask('diagnostics/missed', { page: location.pathname, shape }).catch(() => null);
-    };
-    browser.runtime.onMessage.addListener(onCommand);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+    trackContextCard(document, stop.signal);
 
     watchCtaClicks(document, (itemId) => void ask('click/record', { id: crypto.randomUUID(), kind: 'cta', itemId: itemId as TikTokItemId }).catch(() => null), stop.signal);
   },

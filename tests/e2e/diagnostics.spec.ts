@@ -3,18 +3,19 @@
  * missed this ad" stores the right-clicked card's non-personal shape; the dashboard then
  * shows both, keyboard-usable and axe-clean, and exports them. In Firefox the entry is
  * chosen from the browser's own context menu; Chromium's native menu can't be driven, so
- * there the service worker sends what the entry's click handler sends (see
+ * there the service worker injects the script the entry's click handler injects (see
  * Driver.chooseContextMenuEntry).
  */
 import { expect } from '@playwright/test';
 import axe from 'axe-core';
+import { MISSED_AD_SCRIPT } from '../../utils/feed/missed-ad';
 import { CHANGED_FEED_API } from '../fixtures/world';
 import type { Driver, ExtensionPage } from './harness/driver';
 import { textsOf } from './harness/extension-scripts';
 import { inBothBrowsers, until } from './harness/suite';
 
-/** utils/missed-ad-menu.ts's entry, and what its click asks of the feed tab (utils/feed/missed-ad.ts). */
-const MISSED_AD_ENTRY = { menuItemId: 'scrollcart-missed-ad', sends: { type: 'scrollcart/capture-missed-ad' } };
+/** utils/missed-ad-menu.ts's entry, and the script its click injects into the feed tab (utils/feed/missed-ad.ts). */
+const MISSED_AD_ENTRY = { menuItemId: 'scrollcart-missed-ad', injects: MISSED_AD_SCRIPT };
 const CARD = '[data-e2e="recommend-list-item-container"]';
 
 type Counters = Record<string, number>;

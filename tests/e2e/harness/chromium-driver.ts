@@ -100,20 +100,23 @@ export async function chromiumDriver(world: World, opts: DriverOptions = {}): Pr
       await waitFor(async () => stops, (n) => n > stopped, 'stopping the service worker');
       return before.status;
     },
-    async chooseContextMenuEntry(at, { sends }) {
+    async chooseContextMenuEntry(at, { injects }) {
       if (!feed) throw new Error('no feed tab: openFeed first');
       await feed.mouse.click(at.x, at.y, { button: 'right' });
       const url = feed.url();
-      // The stand-in for the menu click: what the entry's onClicked handler sends the tab.
+      // The stand-in for the menu click: what the entry's onClicked handler does with the tab.
       await (await session.worker()).evaluate(
-        async ({ url, message }) => {
-          type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
-          const { tabs } = (globalThis as unknown as { chrome: Tabs }).chrome;
+        async ({ url, file }) => {
+          type Api = {
+            tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+            scripting: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
+          };
+          const { tabs, scripting } = (globalThis as unknown as { chrome: Api }).chrome;
           const tab = (await tabs.query({})).find((t) => t.url === url);
           if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
-          await tabs.sendMessage(tab.id, message);
+          await scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: [file] });
         },
-        { url, message: sends },
+        { url, file: injects },
       );
     },
     async clickToolbarButton() {

@@ -66,9 +66,9 @@ export interface Driver {
    * context-menu entry `menuItemId`. Firefox: the browser's own menu opens and the entry is
    * activated in it, so `contextMenus.onClicked` runs as for a person. Chromium offers
    * automation no way to open or click its native menu: after the real right-click, the service
-   * worker sends the feed tab `sends`, what the entry's onClicked handler sends it.
+   * worker injects `injects` into the feed tab, as the entry's onClicked handler does.
    */
-  chooseContextMenuEntry(at: { x: number; y: number }, entry: { menuItemId: string; sends: unknown }): Promise<void>;
+  chooseContextMenuEntry(at: { x: number; y: number }, entry: { menuItemId: string; injects: string }): Promise<void>;
   /** What a click on ScrollCart's toolbar button grants the feed tab: `activeTab`. */
   clickToolbarButton(): Promise<void>;
   /** Fires the snapshot command as the browser does on its shortcut; false where automation can't. */
