@@ -77,12 +77,11 @@ describe('parseFeedItem', () => {
     }
   });
 
-  it('turns an item with ad_info into a sighting with its landing URL, tracking and macros', () => {
+  it('turns an item with ad_info into a sighting with its landing URL', () => {
     const parsed = parseFeedItem(adItem(), 'api', '/foryou');
     expect(parsed).toEqual({
       kind: 'ad',
       signal: 'ad_info',
-      link: { url: shopifyUrl, tracking: { utm_source: 'tiktok', utm_campaign: '__CAMPAIGN_NAME__', ttclid: 'abc' }, macros: ['__CAMPAIGN_NAME__'], hops: 0 },
       sighting: {
         itemId: '7400000000000000001',
         author: 'brand.official',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTikTokShopUrl, unwrapLandingUrl, unwrapLink } from '@/utils/tiktok/links';
+import { isTikTokShopUrl, unwrapLandingUrl, unwrapLink, unwrapUrl } from '@/utils/tiktok/links';
 
 const shopifyUrl = 'https://demo-store.myshopify.com/products/linen-shirt?utm_source=tiktok&utm_campaign=__CAMPAIGN_NAME__&utm_content=__CID_NAME__&ttclid=abc';
 
@@ -48,5 +48,20 @@ describe('unwrapLandingUrl', () => {
     expect(isTikTokShopUrl('https://www.tiktok.com/@brand')).toBe(false);
     expect(isTikTokShopUrl('https://tiktok.com.evil.example/view/product/1')).toBe(false);
     expect(isTikTokShopUrl('not a url')).toBe(false);
+  });
+});
+
+describe('unwrapUrl', () => {
+  it('gives what unwrapLink gives, without the audit parts', () => {
+    for (const raw of [
+      `https://www.tiktok.com/link/v2?target=${encodeURIComponent('https://shop.example/products/tee?utm_source=tiktok&ttclid=1')}`,
+      'https://shop.example/__AID__/p',
+      'javascript:alert(1)',
+      'x'.repeat(40_000),
+    ]) {
+      const url = unwrapUrl(raw);
+      const link = unwrapLink(raw);
+      expect(url.ok ? { ok: true, url: url.url.href, hops: url.hops } : url).toEqual(link.ok ? { ok: true, url: link.link.url, hops: link.link.hops } : link);
+    }
   });
 });

@@ -14,7 +14,6 @@
 import type { AdSighting, SightingSource } from '../model';
 import { adSignalOf } from './ad-signal';
 import { itemsOfResponse } from './feed-json';
-import type { UnwrappedLink } from './links';
 import { buildSighting } from './sighting';
 import {
   AD_CTA_FIELD,
@@ -31,8 +30,8 @@ export { adSignalOf } from './ad-signal';
 export type SkipReason = 'not-an-object' | 'no-id' | 'bad-id';
 
 export type ParsedItem =
-  /** `signal` names the field that made it an ad (`ad_info`, `isTT4BAds`, …); `link` has its tracking and macros. */
-  | { kind: 'ad'; sighting: AdSighting; signal: string; link: UnwrappedLink | null }
+  /** `signal` names the field that made it an ad (`ad_info`, `isTT4BAds`, …). */
+  | { kind: 'ad'; sighting: AdSighting; signal: string }
   | { kind: 'organic'; itemId: string }
   | { kind: 'skipped'; reason: SkipReason };
 
@@ -97,7 +96,7 @@ export function parseFeedItem(raw: unknown, source: SightingSource, page: string
     source,
     page: typeof page === 'string' ? page : '',
   });
-  return built.ok ? { kind: 'ad', sighting: built.sighting, signal, link: built.link } : { kind: 'skipped', reason: built.reason };
+  return built.ok ? { kind: 'ad', sighting: built.sighting, signal } : { kind: 'skipped', reason: built.reason };
 }
 
 /** The items of a feed API response (`itemList`, an item detail, search results), or an empty list. */

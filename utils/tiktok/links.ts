@@ -89,8 +89,12 @@ function macrosIn(href: string): string[] {
   return [...found];
 }
 
-/** Peels TikTok redirect wrappers off `raw`, or says why it is not a usable landing URL. Never throws. */
-export function unwrapLink(raw: string): UnwrapResult {
+/**
+ * Peels TikTok redirect wrappers off `raw`: the landing URL, or why it is not a usable one.
+ * Never throws. The content script needs only this (its sightings carry the URL; the
+ * background reads tracking parameters and macros off it again for audits).
+ */
+export function unwrapUrl(raw: string): { ok: true; url: URL; hops: number } | { ok: false; reason: UnwrapRejection } {
   if (typeof raw !== 'string' || raw.length > MAX_RAW) return { ok: false, reason: 'too-long' };
   let url = parseHttpUrl(raw.trim());
   if (!url) return { ok: false, reason: 'not-http' };
@@ -101,6 +105,14 @@ export function unwrapLink(raw: string): UnwrapResult {
     hops += 1;
   }
   if (url.href.length > MAX_URL) return { ok: false, reason: 'too-long' };
+  return { ok: true, url, hops };
+}
+
+/** `unwrapUrl`, with the tracking parameters and unexpanded macros found on the landing URL. */
+export function unwrapLink(raw: string): UnwrapResult {
+  const unwrapped = unwrapUrl(raw);
+  if (!unwrapped.ok) return unwrapped;
+  const { url, hops } = unwrapped;
   const tracking: Record<string, string> = {};
   for (const [key, value] of url.searchParams) if (TRACKING_PARAM.test(key)) tracking[key] = value;
   return { ok: true, link: { url: url.href, tracking, macros: macrosIn(url.href), hops } };

@@ -8,7 +8,7 @@
 import type { AdKind, AdSighting, SightingSource, TikTokItemId } from '../model';
 import { ITEM_ID_PATTERN, SIGHTING_LIMITS } from '../model-limits';
 import { looksLikeProductUrl } from '../shopify/product-path';
-import { isTikTokShopUrl, unwrapLandingUrl, type UnwrappedLink } from './links';
+import { isTikTokShopUrl, unwrapUrl } from './links';
 import { clampText, oneLine } from './text';
 
 export interface SightingDraft {
@@ -22,15 +22,13 @@ export interface SightingDraft {
   page: string;
 }
 
-export type BuiltSighting =
-  | { ok: true; sighting: AdSighting; link: UnwrappedLink | null }
-  | { ok: false; reason: 'bad-id' };
+export type BuiltSighting = { ok: true; sighting: AdSighting } | { ok: false; reason: 'bad-id' };
 
 /**
  * What a landing URL points at. The content script judges a product by the path's shape
  * only (the default: the store-host guard stays out of its bundle, docs/performance.md);
  * the background decides again with the full check before anything is stored
- * (`classifySighting`), so a hint that is too kind only costs a card that says "not a shop".
+ * (utils/handlers/core.ts), so a hint that is too kind only costs a card that says "not a shop".
  */
 export function adKindOf(landingUrl: string, isProduct: (url: string) => boolean = looksLikeProductUrl): AdKind {
   if (!landingUrl) return 'unknown';
@@ -42,9 +40,9 @@ export function buildSighting(draft: SightingDraft): BuiltSighting {
   if (typeof draft.itemId !== 'string' || !ITEM_ID_PATTERN.test(draft.itemId)) return { ok: false, reason: 'bad-id' };
   const raw = draft.landingUrlRaw ?? '';
   // Unwrapped from the whole raw URL; only the copy kept for audits is cut to the model's limit.
-  const link = raw ? unwrapLandingUrl(raw) : null;
-  // Never longer than the model's limit: unwrapLink refuses longer URLs (MAX_URL).
-  const landingUrl = link?.url ?? '';
+  const unwrapped = raw ? unwrapUrl(raw) : null;
+  // Never longer than the model's limit: unwrapUrl refuses longer URLs (MAX_URL).
+  const landingUrl = unwrapped?.ok ? unwrapped.url.href : '';
   const sighting: AdSighting = {
     itemId: draft.itemId as TikTokItemId,
     author: oneLine(draft.author ?? '', SIGHTING_LIMITS.author),
@@ -56,5 +54,5 @@ export function buildSighting(draft: SightingDraft): BuiltSighting {
     source: draft.source,
     page: oneLine(draft.page, SIGHTING_LIMITS.page),
   };
-  return { ok: true, sighting, link };
+  return { ok: true, sighting };
 }
