@@ -75,8 +75,10 @@ export default defineContentScript({
     const hello: HelloMessage = { tag: CHANNEL_TAG, kind: 'hello', channel };
     ctx.addEventListener(window, 'message', (event) => {
       if (event.source !== window || event.origin !== location.origin) return;
-      if (isReady(event.data)) window.postMessage(hello, location.origin);
-      const fresh = receiver.receive(event.data);
+      // Read once: each read of a page message's data in this world is a getter call into the browser.
+      const data: unknown = event.data;
+      if (isReady(data)) window.postMessage(hello, location.origin);
+      const fresh = receiver.receive(data);
       if (fresh.length > 0) overlays.learn(fresh);
     });
     window.postMessage(hello, location.origin);
