@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installDataEvents, PRICE_WATCH_ALARM, RETENTION_ALARM } from '@/utils/data/background-events';
 import type { ScrollCartDb } from '@/utils/db';
@@ -47,16 +47,16 @@ function install(granted: Set<string>) {
 describe('the data features in the background', () => {
   it('keeps its two alarms and runs the price watch and the retention pass on them', async () => {
     const { ran } = install(new Set());
-    await settle();
-    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.periodInMinutes]).sort()).toEqual([
-      [PRICE_WATCH_ALARM, 30],
-      [RETENTION_ALARM, 1440],
-    ]);
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.periodInMinutes]).sort()).toEqual([
+        [PRICE_WATCH_ALARM, 30],
+        [RETENTION_ALARM, 1440],
+      ]),
+    );
     await fakeBrowser.alarms.onAlarm.trigger({ name: PRICE_WATCH_ALARM, scheduledTime: 0 } as never);
     await fakeBrowser.alarms.onAlarm.trigger({ name: RETENTION_ALARM, scheduledTime: 0 } as never);
     await fakeBrowser.runtime.onStartup.trigger();
-    await settle();
-    expect(ran).toEqual(['watch', 'retention', 'retention']);
+    await vi.waitFor(() => expect(ran).toEqual(['watch', 'retention', 'retention']));
   });
 
   it('looks up what waited when a grant covers a store, and forgets a store whose grant is gone', async () => {
@@ -67,8 +67,8 @@ describe('the data features in the background', () => {
 
     granted.add(brand);
     permissions.onAdded.fire({ origins: ['https://*/*'] });
-    await settle();
-    expect(resolved).toEqual([`${brand}/cap`]);
+    // Polled, not slept on: a fixed 20 ms was too short for the lookup on a loaded CI machine.
+    await vi.waitFor(() => expect(resolved).toEqual([`${brand}/cap`]));
 
     // Removing the wildcard while the store's own grant remains changes nothing.
     permissions.onRemoved.fire({ origins: ['https://*/*'] });
@@ -76,7 +76,6 @@ describe('the data features in the background', () => {
     expect((await db.products.get(`${brand}/cap` as ProductRow['key']))?.expiresAt).toBe(99_999);
     granted.delete(brand);
     permissions.onRemoved.fire({ origins: [`https://${brand}/*`] });
-    await settle();
-    expect((await db.products.get(`${brand}/cap` as ProductRow['key']))?.expiresAt).toBe(0);
+    await vi.waitFor(async () => expect((await db.products.get(`${brand}/cap` as ProductRow['key']))?.expiresAt).toBe(0));
   });
 });
