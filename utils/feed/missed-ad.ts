@@ -3,7 +3,7 @@
  * last right-click; the menu's click (utils/missed-ad-menu.ts) injects entrypoints/missed-ad.ts
  * into that frame, which takes the card and reports its non-personal shape. The shape code
  * (utils/tiktok/dom-shape.ts) is thus loaded when a person asks, not on every TikTok page
- * (its ~1 KB gzip was over the content scripts' 15 KB budget, docs/performance.md).
+ * (0.7 KB gzip of the content scripts' 15 KB budget, docs/performance.md).
  */
 import type { ContentSender } from '../protocol/content-script';
 import { cardShape } from '../tiktok/dom-shape';
