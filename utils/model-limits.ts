@@ -13,6 +13,9 @@ export const AD_KINDS = ['product-link', 'tiktok-shop', 'external', 'unknown'] a
 /** The longest text each field of a sighting may hold (UTF-16 units); the content script clamps to them. */
 export const SIGHTING_LIMITS = { author: 200, caption: 5000, ctaText: 200, landingUrl: 4096, page: 200 } as const;
 
+/** What a recorded click was: the ad's own button, our card opened, a save, a store's checkout. */
+export const CLICK_KINDS = ['cta', 'overlay-open', 'save', 'checkout'] as const;
+
 /** How a product lookup ended: a typed outcome, never a thrown string. */
 export const LOOKUP_STATUSES = [
   'ok',

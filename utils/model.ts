@@ -4,7 +4,7 @@
  * docs/data-model.md explains each table and why it is keyed the way it is.
  */
 import { z } from 'zod/mini';
-import { AD_KINDS, ITEM_ID_PATTERN, LOOKUP_STATUSES, SIGHTING_LIMITS } from './model-limits';
+import { AD_KINDS, CLICK_KINDS, ITEM_ID_PATTERN, LOOKUP_STATUSES, SIGHTING_LIMITS } from './model-limits';
 
 // Branded ids, so one kind of id can't be passed where another belongs.
 export const TikTokItemId = z.string().check(z.regex(ITEM_ID_PATTERN)).brand<'TikTokItemId'>();
@@ -197,7 +197,7 @@ export interface WatchRow {
   available: boolean | null;
 }
 
-export const ClickKind = z.enum(['cta', 'overlay-open', 'save', 'checkout']);
+export const ClickKind = z.enum(CLICK_KINDS);
 export type ClickKind = z.infer<typeof ClickKind>;
 
 /** The `clicks` table: append-only history. `id` is made where the click happens, so a retried write can't duplicate it. */

@@ -6,16 +6,14 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Reply, RequestOf, ResponseOf } from '@/utils/messages';
-import { popupPageProtocol, type PopupMessageType } from '@/utils/protocol/popup-page';
-import { senderFor } from '@/utils/protocol/send';
+import { popupSender, type PopupSender } from '@/utils/protocol/popup-page';
 import { cachedFaviconReader } from '@/utils/popup/store-icon';
 import type { Settings } from '@/utils/settings';
 import { uiLocale } from '../i18n';
 import type { EarlyMessage } from './first-page';
 
-/** Only the messages the popup sends (utils/protocol/popup-page.ts), so it bundles only their schemas. */
-export type Call = <T extends PopupMessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
+/** Only the messages the popup sends, their answers checked by guards (utils/protocol/popup-page.ts). */
+export type Call = PopupSender;
 
 export interface PopupEnv {
   call: Call;
@@ -54,12 +52,12 @@ export function downloadText(doc: Document, fileName: string, mime: string, text
  * first-page.ts) takes its answer instead of sending again; the same sender validates it.
  */
 export function callWithEarly(send: (message: unknown) => Promise<unknown>, early: EarlyMessage | null): Call {
-  const sender = senderFor(popupPageProtocol, send);
+  const sender = popupSender(send);
   return (type, data) => {
     if (early && early.type === type && JSON.stringify(early.data) === JSON.stringify(data)) {
       const { reply } = early;
       early = null;
-      return senderFor(popupPageProtocol, () => reply)(type, data);
+      return popupSender(() => reply)(type, data);
     }
     return sender(type, data);
   };

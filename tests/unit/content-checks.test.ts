@@ -5,8 +5,6 @@
  * keep its checks from drifting away from the schemas.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod/mini';
-import type { $ZodType } from 'zod/v4/core';
 import { CardModel } from '@/utils/card-model';
 import { parseOverlaySettings } from '@/utils/feed/settings-watch';
 import { ANSWERS, contentSender, isCardModel, type ContentMessageType } from '@/utils/protocol/content-script';
@@ -17,45 +15,7 @@ import { parseSettings } from '@/utils/settings-schema';
 import { CHANNEL_TAG } from '@/utils/tiktok/channel';
 import { checkTapMessage } from '@/utils/tiktok/channel-check';
 import { TapMessageSchema } from '../reference/channel-schema';
-
-/** Values at the edges of the checks: wrong types, bounds, non-integers, hostile strings. */
-const ODD = [
-  undefined, null, true, false, 0, -1, 1, 1.5, 2 ** 53, Number.NaN, Infinity, '', 'x', 'x'.repeat(65), 'x'.repeat(501), 'x'.repeat(2049),
-  'USD', 'usd', 'EURO', 'https://shop.example/cart/1:1', 'http://shop.example/', 'javascript:alert(1)', ' https://a.example ', '\u00a0https://a.example',
-  'ok', 'nope', 'product-link', 'pending', 'product', 'ad', 'api', [], [1], ['a'], {}, { a: 1 }, CHANNEL_TAG,
-];
-
-/**
- * Every single-field change of a valid example: each field dropped or replaced by each odd
- * value, at the top level and one level down (a nested object's fields, or a new key in it).
- */
-function* variantsOf(example: Record<string, unknown>): Generator<unknown> {
-  yield example;
-  for (const key of Object.keys(example)) {
-    const { [key]: _dropped, ...rest } = example;
-    yield rest;
-    for (const value of ODD) yield { ...example, [key]: value };
-    const child = example[key];
-    if (typeof child !== 'object' || child === null || Array.isArray(child)) continue;
-    for (const field of [...Object.keys(child), 'extra', '__proto__']) {
-      for (const value of ODD) yield { ...example, [key]: { ...child, [field]: value } };
-    }
-  }
-}
-
-function agrees(schema: $ZodType, check: (value: unknown) => boolean, examples: Record<string, unknown>[]) {
-  let refused = 0;
-  for (const example of examples) {
-    expect(z.safeParse(schema, example).success, JSON.stringify(example)).toBe(true);
-    for (const value of variantsOf(example)) {
-      const verdict = z.safeParse(schema, value).success;
-      expect(check(value), JSON.stringify(value)).toBe(verdict);
-      if (!verdict) refused += 1;
-    }
-  }
-  // The grid must reach the refusals, or it proves nothing.
-  expect(refused).toBeGreaterThan(examples.length);
-}
+import { agrees, ODD, variantsOf } from './agreement';
 
 const CARDS: Record<string, unknown>[] = [
   { state: 'product', host: 'demo.myshopify.com', storeName: null, title: 'Tote', variantTitle: 'Moss', variantId: 11, currency: 'USD', price: 1999, compareAtPrice: null, available: true, buyUrl: 'https://demo.myshopify.com/cart/11:1' },

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { z } from 'zod/mini';
 import ar from '@/components/public/_locales/ar/messages.json';
 import en from '@/components/public/_locales/en/messages.json';
 import { Popup } from '@/components/Popup';
@@ -13,8 +14,8 @@ import type { PopupEnv } from '@/components/popup/env';
 import { createHandlers } from '@/utils/background-handlers';
 import { openDb, type ScrollCartDb } from '@/utils/db';
 import { handleMessage } from '@/utils/messages';
-import { popupPageProtocol } from '@/utils/protocol/popup-page';
-import { senderFor } from '@/utils/protocol/send';
+import { POPUP_ANSWERS, popupSender, type PopupMessageType } from '@/utils/protocol/popup-page';
+import { protocol } from '@/utils/messages';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -50,8 +51,13 @@ export function testEnv(db: ScrollCartDb, overrides: Partial<PopupEnv> = {}): Te
     settings: { ...DEFAULT_SETTINGS },
     call: (type, data) => {
       const handlers = createHandlers({ db, version: 't', now: () => Date.now(), canFetchHost: async () => true, settings: async () => env.settings, resolve: async () => Promise.reject(new Error('offline')) });
-      // The popup's own sender (components/popup/env.ts): answers are checked against the specs the popup bundles.
-      return senderFor(popupPageProtocol, (message) => handleMessage(message, { id: self.id, url: `${self.origin}popup.html` }, handlers, self))(type, data);
+      // The popup's own sender (components/popup/env.ts), its guards on the real handlers' answers; each answer must also pass the background's zod schema.
+      return popupSender(async (message) => {
+        const reply = await handleMessage(message, { id: self.id, url: `${self.origin}popup.html` }, handlers, self);
+        if (reply.ok && !z.safeParse(protocol[type as PopupMessageType].response, reply.data).success) throw new Error(`${type}: the handler's answer fails its zod schema`);
+        if (reply.ok && !POPUP_ANSWERS[type as PopupMessageType](reply.data)) throw new Error(`${type}: the popup's guard refuses the handler's answer`);
+        return reply;
+      })(type, data);
     },
     openTab: async (url) => void env.opened.push(url),
     readSettings: async () => env.settings,

@@ -7,11 +7,11 @@
 import type { z } from 'zod/mini';
 import type { CardModel } from '../card-model';
 import { AD_KINDS, LOOKUP_STATUSES } from '../model-limits';
-import { byField, hasFields, isBoolean, isCount, isInt, isText, oneOf, orNull, type Guard } from '../checks';
+import { byField, hasFields, isBoolean, isCount, isCurrency, isHttpsUrl, isInt, isPositiveInt, isText, oneOf, orNull, type Guard } from '../checks';
 import type { coreProtocol } from './core';
 import type { dataProtocol } from './data';
 import type { diagnosticsProtocol } from './diagnostics';
-import { fail, openReply, type Reply } from './send';
+import { fail, openReply, type Reply } from './reply';
 
 type Specs = Pick<typeof coreProtocol, 'sighting/report' | 'sighting/learned' | 'click/record' | 'saved/add'> &
   Pick<typeof diagnosticsProtocol, 'diagnostics/report' | 'diagnostics/missed'> &
@@ -30,10 +30,6 @@ export const LEARNED_MAX = 50;
  */
 export const IDEMPOTENT: ReadonlySet<ContentMessageType> = new Set(['sighting/report', 'sighting/learned', 'click/record', 'saved/add'] as const);
 
-const isPositiveInt = (value: unknown): value is number => isInt(value) && value > 0;
-// As zod's `z.url({ protocol: /^https$/ })` reads it: trimmed, parsed, https.
-const isHttpsUrl = (value: unknown): value is string => typeof value === 'string' && URL.canParse(value.trim()) && new URL(value.trim()).protocol === 'https:';
-
 const CARD_STATES: { [S in CardModel['state']]: Guard<Extract<CardModel, { state: S }>> } = {
   product: hasFields({
     state: oneOf(['product'] as const),
@@ -42,7 +38,7 @@ const CARD_STATES: { [S in CardModel['state']]: Guard<Extract<CardModel, { state
     title: isText(),
     variantTitle: orNull(isText()),
     variantId: isPositiveInt,
-    currency: (value): value is string => typeof value === 'string' && /^[A-Z]{3}$/.test(value),
+    currency: isCurrency,
     price: isCount,
     compareAtPrice: orNull(isCount),
     available: isBoolean,
