@@ -45,7 +45,15 @@ export async function launchFirefox(world: World, extraPrefs: Record<string, str
     async openExtensionPage(path, readySelector) {
       const url = `${FIREFOX_ORIGIN}${path}`;
       const page = await browser.newPage();
-      void page.goto(url).catch(() => {});
+      // Navigated again only once the last attempt has settled without reaching the page: a
+      // second goto sent while the first was still under way (url still about:blank under load)
+      // reloaded the page after it was returned, and a test read the reloading document (0 items).
+      let navigating = false;
+      const navigate = () => {
+        navigating = true;
+        void page.goto(url).catch(() => {}).finally(() => (navigating = false));
+      };
+      navigate();
       // Poll with an evaluation that returns a plain boolean: BiDi in Firefox ESR sometimes
       // fails to return element handles from moz-extension pages ("right-hand side of 'in'
       // should be an object"), which made waitForSelector fail there under load.
@@ -54,7 +62,7 @@ export async function launchFirefox(world: World, extraPrefs: Record<string, str
         const ready = await page.evaluate((selector) => document.querySelector(selector) !== null, readySelector).catch(() => false);
         if (ready) return page;
         if (Date.now() > deadline) throw new Error(`${path}: ${readySelector} did not appear within 20 s (at ${page.url()})`);
-        if (!page.url().startsWith(FIREFOX_ORIGIN)) void page.goto(url).catch(() => {});
+        if (!navigating && !page.url().startsWith(FIREFOX_ORIGIN)) navigate();
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
