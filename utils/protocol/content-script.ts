@@ -11,7 +11,7 @@ import { byField, hasFields, isBoolean, isCount, isCurrency, isHttpsUrl, isInt, 
 import type { coreProtocol } from './core';
 import type { dataProtocol } from './data';
 import type { diagnosticsProtocol } from './diagnostics';
-import { fail, openReply, type Reply } from './reply';
+import { checkedSender, type Reply } from './reply';
 
 type Specs = Pick<typeof coreProtocol, 'sighting/report' | 'sighting/learned' | 'click/record' | 'saved/add'> &
   Pick<typeof diagnosticsProtocol, 'diagnostics/report' | 'diagnostics/missed'> &
@@ -64,13 +64,10 @@ export const ANSWERS: { [T in ContentMessageType]: Guard<ResponseOf<T>> } = {
   'data/open-permission-page': hasFields<ResponseOf<'data/open-permission-page'>>({ opened: isBoolean, reason: orNull(isText()) }),
 };
 
-export type ContentSender = <T extends ContentMessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
+type Requests = { [T in ContentMessageType]: RequestOf<T> };
+type Responses = { [T in ContentMessageType]: ResponseOf<T> };
+export type ContentSender = <T extends ContentMessageType>(type: T, data: Requests[T]) => Promise<Reply<Responses[T]>>;
 
-/** `send` is the browser's runtime.sendMessage (or a test double); the answer's data is checked before anyone reads it. */
 export function contentSender(send: (message: unknown) => Promise<unknown>): ContentSender {
-  return async (type, data) => {
-    const reply = openReply(type, await send({ type, data }));
-    if (!reply.ok) return reply;
-    return ANSWERS[type](reply.data) ? (reply as Reply<ResponseOf<typeof type>>) : fail('invalid-response', `${type}: the answer has an unexpected shape`);
-  };
+  return checkedSender<Requests, Responses>(ANSWERS, send);
 }

@@ -11,7 +11,7 @@ import { isCheckoutPlan, isHistoryPage, isRemovedRow, isSavedView } from '../pop
 import type { coreProtocol } from './core';
 import type { dataProtocol } from './data';
 import type { popupProtocol } from './popup';
-import { fail, openReply, type Reply } from './reply';
+import { checkedSender, type Reply } from './reply';
 
 export type PopupSpecs = typeof popupProtocol &
   Pick<typeof coreProtocol, 'overview/get'> &
@@ -39,13 +39,10 @@ export const POPUP_ANSWERS: { [T in PopupMessageType]: Guard<ResponseOf<T>> } = 
   'data/delete-all': hasFields<ResponseOf<'data/delete-all'>>({ deleted: recordOf(isCount) }),
 };
 
-export type PopupSender = <T extends PopupMessageType>(type: T, data: RequestOf<T>) => Promise<Reply<ResponseOf<T>>>;
+type Requests = { [T in PopupMessageType]: RequestOf<T> };
+type Responses = { [T in PopupMessageType]: ResponseOf<T> };
+export type PopupSender = <T extends PopupMessageType>(type: T, data: Requests[T]) => Promise<Reply<Responses[T]>>;
 
-/** `send` is the browser's runtime.sendMessage (or a test double); the answer's data is checked before anyone reads it. */
 export function popupSender(send: (message: unknown) => Promise<unknown>): PopupSender {
-  return async (type, data) => {
-    const reply = openReply(type, await send({ type, data }));
-    if (!reply.ok) return reply;
-    return POPUP_ANSWERS[type](reply.data) ? (reply as Reply<ResponseOf<typeof type>>) : fail('invalid-response', `${type}: the answer has an unexpected shape`);
-  };
+  return checkedSender<Requests, Responses>(POPUP_ANSWERS, send);
 }

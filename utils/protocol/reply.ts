@@ -29,3 +29,18 @@ export function openReply(type: string, reply: unknown): Reply<unknown> {
   if (reply.ok !== true) return isProtocolError(reply.error) ? { ok: false, error: reply.error } : fail('invalid-response', `${type}: an error without a kind and message`);
   return { ok: true, data: reply.data };
 }
+
+/**
+ * A sender whose answers are checked by `answers[type]` before anyone reads them: the
+ * content script's and the popup's. `send` is the browser's runtime.sendMessage (or a test double).
+ */
+export function checkedSender<Requests, Responses extends { [T in keyof Requests]: unknown }>(
+  answers: { [T in keyof Requests]: (value: unknown) => boolean },
+  send: (message: unknown) => Promise<unknown>,
+): <T extends keyof Requests & string>(type: T, data: Requests[T]) => Promise<Reply<Responses[T]>> {
+  return async <T extends keyof Requests & string>(type: T, data: Requests[T]): Promise<Reply<Responses[T]>> => {
+    const reply = openReply(type, await send({ type, data }));
+    if (!reply.ok) return reply;
+    return answers[type](reply.data) ? (reply as Reply<Responses[T]>) : fail('invalid-response', `${type}: the answer has an unexpected shape`);
+  };
+}
