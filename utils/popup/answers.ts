@@ -6,7 +6,7 @@
  * tests/unit/popup-checks.test.ts holds each guard to its schema, field by field.
  */
 import { arrayOf, byField, hasFields, isBoolean, isCount, isCurrency, isHttpsUrl, isInt, isNumber, isPositiveInt, isText, matches, oneOf, orNull, recordOf } from '../checks';
-import { CLICK_KINDS, LOOKUP_STATUSES } from '../model-limits';
+import { CLICK_KINDS, ITEM_ID_PATTERN, LOOKUP_STATUSES } from '../model-limits';
 import type { AdRef, CheckoutPlan, HistoryCursor, HistoryPage, HistoryRow, LeftOut, ProductChoices, RemovedRow, SavedItemView, SavedView, StoreGroupView, VariantChoice } from './schemas';
 
 const isQuantity = (value: unknown): value is number => isInt(value) && value >= 1 && value <= 999;
@@ -80,7 +80,7 @@ export const isRemovedRow = hasFields<RemovedRow>({
   savedAt: isNumber,
   priceWhenSaved: isCount,
   currency: isCurrency,
-  sightingItemId: orNull(matches(/^\d{1,25}$/)),
+  sightingItemId: orNull(matches(ITEM_ID_PATTERN)),
 });
 
 export const isCheckoutPlan = byField<CheckoutPlan>('kind', {
