@@ -64,16 +64,17 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
   const entries = new Map<Element, Entry>();
   const stats = { mounted: 0, domFallbacks: 0, reportFailures: 0 };
 
+  const hide = (entry: Entry) => {
+    entry.handle?.remove();
+    entry.handle = undefined;
+  };
+
   const show = (entry: Entry, change: { model?: CardModel; saved?: boolean | string }) => {
     if (change.model) entry.model = change.model;
     // The background has the last word on the ad's kind (the content script only reads the URL's shape).
     if (change.model?.state === 'not-shoppable' && change.model.adKind !== entry.sighting.adKind) {
       entry.sighting = { ...entry.sighting, adKind: change.model.adKind };
-      if (!deps.shows(entry.sighting)) {
-        entry.handle?.remove();
-        entry.handle = undefined;
-        return;
-      }
+      if (!deps.shows(entry.sighting)) return hide(entry);
     }
     if (change.saved !== undefined) entry.saved = change.saved;
     if (!entry.gone) entry.handle?.update(entry.model, entry.saved);
@@ -130,17 +131,14 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
     const entry = entries.get(card);
     if (!entry?.handle || entry.handle.isAttached() || !deps.shows(entry.sighting)) return;
     // The page re-rendered the card and dropped our overlay: put it back, no new impression.
-    entry.handle.remove();
-    entry.handle = undefined;
+    hide(entry);
     void mount(card, entry).then(() => refresh(entry, false));
   };
 
   const reconsider = () => {
     for (const [card, entry] of entries) {
-      if (!deps.shows(entry.sighting)) {
-        entry.handle?.remove();
-        entry.handle = undefined;
-      } else if (!entry.handle && !entry.mounting) {
+      if (!deps.shows(entry.sighting)) hide(entry);
+      else if (!entry.handle && !entry.mounting) {
         // Shown again (a site resumed): the card's data is fresh enough to redraw, no new impression.
         void mount(card, entry).then(() => refresh(entry, false));
       }

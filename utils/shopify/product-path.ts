@@ -7,7 +7,10 @@
  */
 
 /** `/fr`, `/en-ca`, `/zh-hant`, `/es-419`: Shopify's language and market subfolders (§1.2). */
-export const LOCALE = /^[a-z]{2}(-([a-z]{2,4}|\d{3}))?$/;
+const LOCALE = /^[a-z]{2}(-([a-z]{2,4}|\d{3}))?$/;
+
+/** '' or a locale subfolder with its slash, as `readStorePath` returns it: `/en-ca`. */
+export const isLocalePrefix = (prefix: string): boolean => prefix === '' || (prefix.startsWith('/') && LOCALE.test(prefix.slice(1)));
 
 export interface StorePath {
   /** '' or the locale subfolder, lower-cased: `/en-ca`. */

@@ -3,7 +3,7 @@
  * handle and advertised variant. Shapes: research/shopify-storefront.md §1.2 and §1.11.
  * Also builds every store URL the background may fetch, from parsed parts only.
  */
-import { readStorePath } from './product-path';
+import { isLocalePrefix, readStorePath } from './product-path';
 import { checkStoreHost, checkStoreUrl } from './store-host-guard';
 
 export interface ProductRef {
@@ -25,7 +25,6 @@ export type NotProduct =
 
 export type ProductUrlResult = ProductRef | NotProduct;
 
-const LOCALE_PREFIX = /^(\/[a-z]{2}(-([a-z]{2,4}|\d{3}))?)?$/;
 const MAX_URL = 8192;
 const MAX_HANDLE = 255;
 /**
@@ -90,7 +89,7 @@ export function productKeyOf(ref: Pick<ProductRef, 'host' | 'handle'>): string {
 
 function storeBase(ref: Pick<ProductRef, 'host' | 'localePrefix'>): string {
   // A prefix that is not a locale subfolder is dropped, never spliced into the path.
-  return `https://${ref.host}${LOCALE_PREFIX.test(ref.localePrefix) ? ref.localePrefix : ''}`;
+  return `https://${ref.host}${isLocalePrefix(ref.localePrefix) ? ref.localePrefix : ''}`;
 }
 
 /** The product endpoint the background may fetch (`.js` Ajax, or `.json`); built here, never taken from a page. */
@@ -120,7 +119,7 @@ export function parseProductRef(value: unknown): ProductRef | null {
   const v = value as Record<string, unknown>;
   if (v.kind !== 'product' || typeof v.host !== 'string' || typeof v.handle !== 'string' || typeof v.localePrefix !== 'string') return null;
   if (v.variantId !== null && typeof v.variantId !== 'number') return null;
-  if (!LOCALE_PREFIX.test(v.localePrefix)) return null;
+  if (!isLocalePrefix(v.localePrefix)) return null;
   let page: string;
   try {
     page = productPageUrl(v as unknown as ProductRef);
