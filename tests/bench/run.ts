@@ -23,21 +23,23 @@ async function part(name: string, measure: () => Promise<Figure[]>): Promise<voi
   console.log(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
 }
 
-// BENCH_ONLY=popup runs only the bundle sizes and the popup figures: a quick before/after while working on the popup.
-const only = process.env.BENCH_ONLY;
+// BENCH_ONLY picks parts (comma-separated: detection, feed, tap, popup, resolver) for a quick
+// before/after; the bundle sizes are always measured.
+const only = process.env.BENCH_ONLY?.split(',');
+const runs = (name: string) => !only || only.includes(name);
 const results: Figure[] = [...bundleSizes()];
-const world = only === 'popup' ? null : await startWorld();
+const world = ['detection', 'feed', 'tap'].some(runs) ? await startWorld() : null;
 if (world) try {
-  await part('detection latency', () => detectionLatency(world));
+  if (runs('detection')) await part('detection latency', () => detectionLatency(world));
   // BENCH_ITEMS / BENCH_REPS trade precision for time; the defaults are the issue's 5,000 items.
-  await part('feed overhead', () => feedOverhead(world, Number(process.env.BENCH_ITEMS ?? 5000), Number(process.env.BENCH_REPS ?? 3)));
-  await part('tap cost', () => tapCost(world));
+  if (runs('feed')) await part('feed overhead', () => feedOverhead(world, Number(process.env.BENCH_ITEMS ?? 5000), Number(process.env.BENCH_REPS ?? 3)));
+  if (runs('tap')) await part('tap cost', () => tapCost(world));
 } finally {
   await world.close();
 }
 
-await part('popup at scale', popupAtScale);
-if (only !== 'popup') await part('resolver', () => resolverAtScale());
+if (runs('popup')) await part('popup at scale', popupAtScale);
+if (runs('resolver')) await part('resolver', () => resolverAtScale());
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 console.log(`\nScrollCart benchmarks on ${machine}, ${((performance.now() - started) / 60_000).toFixed(1)} min after the build\n`);

@@ -25,10 +25,17 @@ export async function scrollFeed(args: { items: number; paceMs: number }): Promi
       if (at > passed) [passed, progressAt] = [at, now];
       // Stuck at the end of what is loaded: the fake feed loads its next page when its sentinel
       // comes into view, and a scroll that outruns a load can leave the sentinel in view with no
-      // load pending (its observer fired while the previous load ran). Two cards back re-arm it.
+      // load pending (its observer fired while the previous load ran). Three cards back take the
+      // sentinel out of the observer's margin (two cards; two back left it 1 px inside), and the
+      // observer only looks at a rendering step: two frames make sure one saw it outside (or
+      // 250 ms, as frames stop in a frozen page: see feed-overhead.ts).
       else if (now - Math.max(progressAt, nudgedAt) > 300) {
-        window.scrollBy(0, -2 * stride);
-        nudgedAt = now;
+        window.scrollBy(0, -3 * stride);
+        await new Promise((resolve) => {
+          requestAnimationFrame(() => requestAnimationFrame(resolve));
+          setTimeout(resolve, 250);
+        });
+        nudgedAt = performance.now();
       }
     }
     const wait = Math.max(args.paceMs / 2, start + due * args.paceMs - performance.now());
