@@ -72,14 +72,15 @@ export async function feedOverhead(world: World, items = 5000, reps = 3, paceMs 
     // Alternate which goes first, so warm caches and CPU boost favour neither.
     const order = rep % 2 === 0 ? [false, true] : [true, false];
     for (const withExtension of order) {
+      const side = withExtension ? 'with' : 'without';
       // A frozen page's script time is that of a shorter scroll: counted, then run again (3 tries).
       for (let attempt = 1; attempt <= 3; attempt += 1) {
         const run = await oneRun(world, withExtension, items, paceMs);
         const { scriptMs, longTasks, scrolled, filled } = run;
-        console.log(`feed ${withExtension ? 'with' : 'without'}: script ${scriptMs.toFixed(0)} ms, ${longTasks} long tasks, ${scrolled} scrolled, ${filled} filled${run.frozen ? ', FROZEN' : ''}`);
-        frozen[withExtension ? 'with' : 'without'] += run.frozen ? 1 : 0;
+        console.log(`feed ${side}: script ${scriptMs.toFixed(0)} ms, ${longTasks} long tasks, ${scrolled} scrolled, ${filled} filled${run.frozen ? ', FROZEN' : ''}`);
+        if (run.frozen) frozen[side] += 1;
         if (!run.frozen || attempt === 3) {
-          runs[withExtension ? 'with' : 'without'].push(run);
+          runs[side].push(run);
           break;
         }
       }
