@@ -32,14 +32,18 @@ const viaPort = (m) => new Promise((resolve) => {
   if (!port) { port = chrome.runtime.connect(); port.onMessage.addListener((a) => { waiting.get(a.id)?.(a.reply); waiting.delete(a.id); }); }
   waiting.set(m.id, resolve); port.postMessage(m);
 });
-addEventListener('message', async (e) => {
+// Each message leaves from a timer's callback itself, as the content script's sends leave from
+// its observer and timers: CDP's ScriptDuration counts a callback's own run, not the promise
+// reactions after it (an \`await\` loop sent every message from a reaction, and measured nothing).
+addEventListener('message', (e) => {
   if (e.data?.probe !== 'go') return;
-  for (let i = 0; i < e.data.n; i++) {
+  const { n, mode, gap } = e.data;
+  let i = 0;
+  const next = () => {
     const m = message(i);
-    await (e.data.mode === 'send' ? chrome.runtime.sendMessage(m) : viaPort(m));
-    await new Promise((r) => setTimeout(r, e.data.gap));
-  }
-  postMessage({ probe: 'done' }, '*');
+    (mode === 'send' ? chrome.runtime.sendMessage(m) : viaPort(m)).then(() => (++i < n ? setTimeout(next, gap) : postMessage({ probe: 'done' }, '*')));
+  };
+  setTimeout(next, gap);
 });`;
 
 const dir = mkdtempSync(join(tmpdir(), 'scrollcart-messaging-'));
