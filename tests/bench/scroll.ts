@@ -16,7 +16,10 @@ export async function scrollFeed(args: { items: number; paceMs: number }): Promi
   let passed = 0;
   let progressAt = start;
   let nudgedAt = start;
-  while (passed < args.items && performance.now() - progressAt < 20_000) {
+  // Since when the nudges have seen no frame: a page that stopped drawing (feed-overhead.ts)
+  // is given up after 3 s, not after the 20 s that a slow page's stall may take.
+  let framelessSince = Infinity;
+  while (passed < args.items && performance.now() - progressAt < 20_000 && performance.now() - framelessSince < 3000) {
     const now = performance.now();
     const due = Math.min(args.items, Math.floor((now - start) / args.paceMs) + 1);
     if (due > passed) {
@@ -31,11 +34,12 @@ export async function scrollFeed(args: { items: number; paceMs: number }): Promi
       // 250 ms, as frames stop in a frozen page: see feed-overhead.ts).
       else if (now - Math.max(progressAt, nudgedAt) > 300) {
         window.scrollBy(0, -3 * stride);
-        await new Promise((resolve) => {
-          requestAnimationFrame(() => requestAnimationFrame(resolve));
-          setTimeout(resolve, 250);
+        const framed = await new Promise<boolean>((resolve) => {
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+          setTimeout(() => resolve(false), 250);
         });
         nudgedAt = performance.now();
+        framelessSince = framed ? Infinity : Math.min(framelessSince, nudgedAt);
       }
     }
     const wait = Math.max(args.paceMs / 2, start + due * args.paceMs - performance.now());
