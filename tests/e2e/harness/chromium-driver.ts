@@ -3,20 +3,19 @@
  * quiet extension page opened first (so a feed tab opened later is its window's visible tab);
  * the background is watched and stopped over DevTools from that page:
  *
- * - kill: `ServiceWorker.stopWorker` (chrome://serviceworker-internals' Stop button), sent from
- *   a CDP session on our own page — a session on a web page only sees that page's workers. Its
- *   `workerVersionUpdated` events tell when the worker stopped and when a message woke it.
+ * - kill: worker-control.ts, over a CDP session on that page.
  * - toolbar button: `Extensions.triggerAction` on the feed's tab target (needs
  *   `--enable-unsafe-extension-debugging`). Chromium offers automation no way to fire an
  *   extension's keyboard command, nor to open or click its native context menu (headless or
  *   not: the menu is browser UI that neither CDP nor the extension APIs can press).
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { World } from '../../fixtures/world';
 import { launchChromium } from './chromium';
-import type { BackgroundState, Driver, DriverOptions, ExtensionPage, FeedTab } from './driver';
-import { POPUP_SIZE, QUIET_PAGE, readerControls, waitFor, type Evaluator } from './driver-parts';
+import type { Driver, DriverOptions, ExtensionPage, FeedTab } from './driver';
+import { POPUP_SIZE, QUIET_PAGE, readerControls, type Evaluator } from './driver-parts';
 import { chromiumLanguage } from './ui-language';
+import { controlWorker } from './worker-control';
 
 function feedTab(page: Page, opts: DriverOptions): FeedTab {
   const errors: string[] = [];
@@ -50,20 +49,7 @@ export async function chromiumDriver(world: World, opts: DriverOptions = {}): Pr
   const origin = `chrome-extension://${session.extensionId}`;
   const reader = await session.context.newPage();
   await reader.goto(`${origin}${QUIET_PAGE}`);
-  const cdp: CDPSession = await session.context.newCDPSession(reader);
-  type Version = { id: string; status: BackgroundState };
-  let version: Version | null = null;
-  // Counted from the events: a worker woken by queued messages restarts faster than a poll can see it stopped.
-  let stops = 0;
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) {
-      if (v.scriptURL !== `${origin}/background.js`) continue;
-      if (v.runningStatus === 'stopped' && version?.status !== 'stopped') stops += 1;
-      version = { id: v.versionId, status: v.runningStatus as BackgroundState };
-    }
-  });
-  await cdp.send('ServiceWorker.enable');
-  const current = async (): Promise<Version> => (await waitFor(async () => version, (v) => v !== null, 'the background service worker'))!;
+  const worker = await controlWorker(await session.context.newCDPSession(reader), origin);
   let feed: Page | null = null;
 
   const openExtensionPage: Driver['openExtensionPage'] = async (path, readySelector, { window = false } = {}) => {
@@ -92,14 +78,8 @@ export async function chromiumDriver(world: World, opts: DriverOptions = {}): Pr
     },
     openExtensionPage,
     ...readerControls(reader as Evaluator, openExtensionPage),
-    state: async () => (await current()).status,
-    async kill() {
-      const before = await current();
-      const stopped = stops;
-      await cdp.send('ServiceWorker.stopWorker', { versionId: before.id });
-      await waitFor(async () => stops, (n) => n > stopped, 'stopping the service worker');
-      return before.status;
-    },
+    state: () => worker.state(),
+    kill: () => worker.stop(),
     async chooseContextMenuEntry(at, { injects }) {
       if (!feed) throw new Error('no feed tab: openFeed first');
       await feed.mouse.click(at.x, at.y, { button: 'right' });
