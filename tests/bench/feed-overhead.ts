@@ -104,7 +104,7 @@ export async function feedOverhead(world: World, items = 5000, reps = 3, paceMs 
     figure(`feed script time, ${items} items: with ÷ without (medians of ${reps})`, script.with / script.without, '×', { max: 1.03 }),
     figure('feed script time added by ScrollCart', ((script.with - script.without) / script.without) * 100, '%', { max: 3 }),
     // ScriptDuration counts each callback's own run but not the promise reactions after it
-    // (docs/performance.md § What the feed figure counts): the main thread's task time does.
+    // (docs/performance.md § What the feed figures count): the main thread's task time does.
     figure(`feed main-thread task time, ${items} items: with ÷ without (medians of ${reps})`, tasks.with / tasks.without, '×', { max: 1.03 }),
     figure('long tasks added by ScrollCart (median)', m(runs.with, (r) => r.longTasks) - m(runs.without, (r) => r.longTasks), 'tasks', { max: 0 }),
     figure('JS heap added after the scroll, after GC', m(runs.with, (r) => r.heapMb) - m(runs.without, (r) => r.heapMb), 'MB', { max: 5 }),
