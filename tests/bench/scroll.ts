@@ -6,9 +6,10 @@
  * after a slow task the driver catches up one card per half pace, no faster, because the fake
  * feed re-renders at most every 16 ms and fills only the ~10 cards around the view (catching up
  * 2 cards a step with no pause skipped 2 % of the fills under load). Between steps it sleeps
- * until the next card is due, so it adds no tasks of its own. Returns the cards scrolled past.
+ * until the next card is due, so it adds no tasks of its own. Returns the cards scrolled past,
+ * and whether the scroll ended because the page stopped drawing.
  */
-export async function scrollFeed(args: { items: number; paceMs: number }): Promise<number> {
+export async function scrollFeed(args: { items: number; paceMs: number }): Promise<{ passed: number; frozen: boolean }> {
   // No named inner functions here: tsx would wrap them in a helper the page doesn't have.
   const stride = (window as unknown as { __fixtureFeed: { cardStride: number } }).__fixtureFeed.cardStride;
   const start = performance.now();
@@ -45,5 +46,5 @@ export async function scrollFeed(args: { items: number; paceMs: number }): Promi
     const wait = Math.max(args.paceMs / 2, start + due * args.paceMs - performance.now());
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
-  return passed;
+  return { passed, frozen: passed < args.items && performance.now() - framelessSince >= 3000 };
 }
