@@ -31,7 +31,8 @@ export async function popupAtScale(): Promise<Figure[]> {
   // No world: the popup reads only the database, and the worker stays local.
   const session = await launchChromium({ world: null });
   try {
-    const url = `chrome-extension://${session.extensionId}/popup.html`;
+    const origin = `chrome-extension://${session.extensionId}`;
+    const url = `${origin}/popup.html`;
     const first = await session.context.newPage();
     await first.goto(url);
     // The empty list means the background has created the database the seed writes into.
@@ -61,8 +62,8 @@ export async function popupAtScale(): Promise<Figure[]> {
     console.log(`popup opens → first saved items painted, in order (ms): ${paint.map((ms) => ms.toFixed(0)).join(' ')}`);
 
     const quiet = await session.context.newPage();
-    await quiet.goto(`chrome-extension://${session.extensionId}${QUIET_PAGE}`);
-    const worker = await controlWorker(await session.context.newCDPSession(quiet), `chrome-extension://${session.extensionId}`);
+    await quiet.goto(`${origin}${QUIET_PAGE}`);
+    const worker = await controlWorker(await session.context.newCDPSession(quiet), origin);
     const asleep: number[] = [];
     for (let i = 0; i < ASLEEP_OPENS; i += 1) {
       await worker.stop();
