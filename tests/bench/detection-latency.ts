@@ -40,6 +40,7 @@ export async function detectionLatency(world: World, items = 400): Promise<Figur
     // A fixed pace: one card every 150 ms, like a brisk thumb.
     await page.evaluate(scrollFeed, { items, paceMs: 150 });
     const latencies = await page.evaluate(() => (window as unknown as { __scLatency: number[] }).__scLatency);
+    if (process.env.BENCH_VERBOSE) console.log(`latencies (ms): ${latencies.map((ms) => ms.toFixed(1)).join(" ")}`);
     return [
       figure('detection latency p50 (fill → card attached)', percentile(latencies, 50), 'ms', { max: 16 }),
       figure('detection latency p95', percentile(latencies, 95), 'ms', { max: 16 }),
