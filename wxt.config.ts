@@ -53,7 +53,9 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'scrollcart@scrollcart.dev',
-              strict_min_version: '142.0',
+              // 140 is the current ESR (Debian ships it) and the first desktop Firefox that reads
+              // data_collection_permissions; a higher floor makes firefox-esr refuse the add-on.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },
