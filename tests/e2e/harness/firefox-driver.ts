@@ -2,8 +2,7 @@
  * The Driver in Firefox ESR (puppeteer-core over WebDriver BiDi). Our database and storage
  * are read from a quiet extension page opened first (Firefox's background can't be
  * evaluated, and a feed tab opened later is its window's visible tab). What no page script
- * can do runs in the parent process over BiDi's chrome scope (the harness's
- * `--remote-allow-system-access`):
+ * can do runs in the parent process (firefox-parent.ts):
  *
  * - kill: `extension.terminateBackground()` (about:debugging's "Terminate background script").
  * - toolbar button: the extension's tab manager grants activeTab as a toolbar click does; the
@@ -69,10 +68,6 @@ function extensionPage(page: Page, opts: DriverOptions): ExtensionPage {
   };
 }
 
-interface Bidi {
-  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
-}
-
 /** The parent-process code's preamble: our extension, and the window and tab of the TikTok feed. */
 const PREAMBLE = `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
 const ext = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
@@ -86,23 +81,10 @@ function menuItemElementId(id: string): string {
   return `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-menuitem-_${id}`;
 }
 
-/** Evaluates `body` (an async function body) in Firefox's parent process after the preamble. */
-function parentProcess(connection: Bidi): (body: string) => Promise<unknown> {
-  return async (body) => {
-    const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    const context = (tree.result.contexts as { context: string }[])[0]?.context;
-    if (!context) throw new Error('no chrome-scope browsing context: is --remote-allow-system-access set?');
-    const expression = `(async () => { ${PREAMBLE} ${body} })()`;
-    const reply = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
-    const result = reply.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
-    if (result.type !== 'success') throw new Error(`parent-process evaluation failed: ${result.exceptionDetails?.text ?? 'unknown error'}`);
-    return result.result?.value;
-  };
-}
-
 export async function firefoxDriver(world: World, opts: DriverOptions = {}): Promise<Driver> {
   const session = await launchFirefox(world, { ...opts.firefoxPrefs, ...firefoxLanguagePrefs(opts.locale) });
-  const inParent = parentProcess((session.browser as unknown as { connection: Bidi }).connection);
+  /** Runs `body` (an async function body) in the parent process, after the preamble. */
+  const inParent = (body: string) => session.parent.evaluate(`(async () => { ${PREAMBLE} ${body} })()`);
   // Opened first, so the feed tab opened next is the window's visible tab.
   const reader = await session.openExtensionPage(QUIET_PAGE, '[data-testid="perm-bad-host"]');
   const state = async () => String(await inParent('return ext?.backgroundState ?? "unknown";')) as BackgroundState;

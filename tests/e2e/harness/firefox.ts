@@ -6,6 +6,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { World } from '../../fixtures/world';
+import { DEBUGGER_PREFS, freePort, parentProcess, type ParentProcess } from './firefox-parent';
 import { FIREFOX_BIN, FIREFOX_BUILD, requireFile } from './paths';
 
 export const GECKO_ID = 'scrollcart@scrollcart.dev';
@@ -17,6 +18,8 @@ export interface FirefoxSession {
   browser: Browser;
   /** Opens one of our extension pages (puppeteer's goto never resolves for moz-extension: we wait for a selector instead). */
   openExtensionPage(path: string, readySelector: string): Promise<Page>;
+  /** What no page script can do (firefox-parent.ts). */
+  parent: ParentProcess;
   close(): Promise<void>;
 }
 
@@ -24,24 +27,28 @@ export interface FirefoxSession {
 export async function launchFirefox(world: World, extraPrefs: Record<string, string | number | boolean> = {}): Promise<FirefoxSession> {
   const build = requireFile(FIREFOX_BUILD, 'run `npm run build:firefox` first');
   requireFile(FIREFOX_BIN, 'install Debian firefox-esr: apt-get install -y firefox-esr');
+  const debuggerPort = await freePort();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BIN,
     headless: true,
     acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
+    args: ['--remote-allow-system-access', '--start-debugger-server', String(debuggerPort)],
     extraPrefsFirefox: {
       ...world.firefoxPrefs(),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
       'app.update.enabled': false,
+      ...DEBUGGER_PREFS,
       ...extraPrefs,
     },
   });
   await browser.installExtension(build);
+  const parent = await parentProcess(debuggerPort);
   return {
     browser,
+    parent,
     async openExtensionPage(path, readySelector) {
       const url = `${FIREFOX_ORIGIN}${path}`;
       const page = await browser.newPage();
@@ -66,6 +73,9 @@ export async function launchFirefox(world: World, extraPrefs: Record<string, str
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },
-    close: () => browser.close(),
+    close: async () => {
+      parent.close();
+      await browser.close();
+    },
   };
 }
