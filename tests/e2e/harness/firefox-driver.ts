@@ -20,6 +20,9 @@ import { POPUP_SIZE, QUIET_PAGE, readerControls, sleep, waitFor, type Evaluator 
 import { firefoxLanguagePrefs } from './ui-language';
 import { FIREFOX_ORIGIN, GECKO_ID, launchFirefox } from './firefox';
 
+/** Pixels per wheel event, under the most one event scrolls in ESR 140. */
+const WHEEL_STEP = 400;
+
 function feedTab(page: Page, opts: DriverOptions): FeedTab {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
@@ -34,7 +37,12 @@ function feedTab(page: Page, opts: DriverOptions): FeedTab {
     errors,
     async scroll(px = 4000) {
       await page.bringToFront();
-      await page.mouse.wheel({ deltaY: px });
+      // ESR 140 scrolls at most about a screen per wheel event (505 of 600 px): wheel in smaller steps.
+      for (let left = px; left !== 0; ) {
+        const step = Math.sign(left) * Math.min(Math.abs(left), WHEEL_STEP);
+        await page.mouse.wheel({ deltaY: step });
+        left -= step;
+      }
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as Promise<never>,
     async clickAt(x, y) {
@@ -55,13 +63,19 @@ function feedTab(page: Page, opts: DriverOptions): FeedTab {
   };
 }
 
+/** BiDi's own setViewport: puppeteer's also overrides the screen orientation, a command ESR 140 doesn't know. */
+async function setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  const { connection } = page.browser() as unknown as { connection: { send(method: string, params: object): Promise<unknown> } };
+  await connection.send('browsingContext.setViewport', { context: (page.mainFrame() as unknown as { _id: string })._id, viewport });
+}
+
 function extensionPage(page: Page, opts: DriverOptions): ExtensionPage {
   return {
     ...feedTab(page, opts),
     runScript: async (source) => void (await page.evaluate(`${source};0`)),
     press: (key) => page.keyboard.press(key as KeyInput),
     async screenshot(file, shot = {}) {
-      if (shot.popup) await page.setViewport(POPUP_SIZE);
+      if (shot.popup) await setViewport(page, POPUP_SIZE);
       await page.screenshot({ path: file as `${string}.png` });
     },
     close: () => page.close(),
