@@ -53,11 +53,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'scrollcart@scrollcart.dev',
-              // 140 is the current ESR (Debian ships it) and the first desktop Firefox that reads
-              // data_collection_permissions; a higher floor makes firefox-esr refuse the add-on.
+              // 140: the oldest ESR Debian ships (bookworm's main; its security updates bring 153)
+              // and the first desktop Firefox that reads data_collection_permissions.
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
