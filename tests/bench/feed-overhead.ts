@@ -72,7 +72,6 @@ export async function oneRun(world: World, withExtension: boolean, items: number
  */
 export async function feedOverhead(world: World, items = 5000, reps = 3, paceMs = 8, deadline = Infinity): Promise<Figure[]> {
   const runs = { with: [] as Run[], without: [] as Run[] };
-  const frozen = { with: 0, without: 0 };
   let longestMs = 0;
   for (let rep = 0; rep < reps; rep += 1) {
     // Alternate which goes first, so warm caches and CPU boost favour neither.
@@ -88,7 +87,6 @@ export async function feedOverhead(world: World, items = 5000, reps = 3, paceMs 
         console.log(`feed ${side}: script ${scriptMs.toFixed(0)} ms, tasks ${taskMs.toFixed(0)} ms, ${longTasks} long tasks, ${scrolled} scrolled, ${filled} filled${run.frozen ? ', FROZEN' : ''}`);
         runs[side].push(run);
         if (!run.frozen) break;
-        frozen[side] += 1;
         if (performance.now() + longestMs > deadline) {
           console.log('feed: no time left in the bench budget to run a frozen page again');
           break;
@@ -99,7 +97,8 @@ export async function feedOverhead(world: World, items = 5000, reps = 3, paceMs 
   // Chromium's, not ScrollCart's: pages froze without the extension too (docs/performance.md
   // § A page that stops drawing). Logged, not a figure; a frozen run counts in the medians
   // only when its side has no whole run, and then shows in the fewest-cards figures below.
-  console.log(`feed runs whose page stopped drawing: ${frozen.with} with ScrollCart, ${frozen.without} without`);
+  const frozen = (side: Run[]) => side.filter((r) => r.frozen).length;
+  console.log(`feed runs whose page stopped drawing: ${frozen(runs.with)} with ScrollCart, ${frozen(runs.without)} without`);
   const whole = (side: Run[]) => (side.some((r) => !r.frozen) ? side.filter((r) => !r.frozen) : side);
   const counted = { with: whole(runs.with), without: whole(runs.without) };
   const of = `medians of ${counted.with.length} with, ${counted.without.length} without`;
