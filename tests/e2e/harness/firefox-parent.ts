@@ -1,9 +1,11 @@
 /**
  * Code run in Firefox's parent process, over the DevTools remote protocol (RDP) that
  * `--start-debugger-server` opens. BiDi's chrome scope would do on ESR 153, but ESR 140
- * (Debian's firefox-esr on some machines) has none; RDP's parent-process console works on both. RDP frames each JSON packet as `<byte length>:<json>`.
+ * (Debian's firefox-esr on some machines) has none; RDP's parent-process console works on
+ * both. RDP frames each JSON packet as `<byte length>:<json>`.
  */
 import { connect, createServer, type Socket } from 'node:net';
+import { sleep } from './driver-parts';
 
 /** Prefs that let the debugger server start and accept a local client without a prompt. */
 export const DEBUGGER_PREFS = {
@@ -62,7 +64,7 @@ class RdpClient {
 }
 
 async function connectWithin(port: number, ms: number): Promise<Socket> {
-  for (const deadline = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 100))) {
+  for (const deadline = Date.now() + ms; ; await sleep(100)) {
     const socket = await new Promise<Socket | null>((resolve) => {
       const s = connect(port, '127.0.0.1', () => resolve(s)).on('error', () => resolve(null));
     });
@@ -90,8 +92,11 @@ export async function parentProcess(port: number): Promise<ParentProcess> {
     // evaluation at a time, so the console's next result is this one's.
     const answered = rdp.next((p) => p.from === consoleActor && p.type === 'evaluationResult');
     await rdp.request(consoleActor, { type: 'evaluateJSAsync', text, mapped: { await: true } });
-    const late = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`parent-process evaluation: no answer in ${ANSWER_MS} ms to ${text.slice(-120)}`)), ANSWER_MS).unref());
-    const result = await Promise.race([answered, late]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`parent-process evaluation: no answer in ${ANSWER_MS} ms to ${text.slice(-120)}`)), ANSWER_MS);
+    });
+    const result = await Promise.race([answered, late]).finally(() => clearTimeout(timer));
     if (result.hasException || result.topLevelAwaitRejected) throw new Error(`parent-process evaluation failed: ${String(result.exceptionMessage ?? 'the promise was rejected')}`);
     const value = result.result as unknown;
     // Grips: primitives come as themselves, undefined and null as `{ type }`.
