@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScrollCartDb } from '@/utils/db';
+import type { ProductRow } from '@/utils/model';
 import { createHostBreaker } from '@/utils/shopify/breaker';
 import type { FetchJsonResult } from '@/utils/shopify/fetch-json';
 import { createHostLimiter } from '@/utils/shopify/limiter';
@@ -17,7 +18,7 @@ afterEach(async () => {
   dbs = [];
 });
 
-describe('per-host limiter (fake timers)', () => {
+describe('per-host limiter', () => {
   it('runs at most 2 at once and starts them at least minInterval apart', async () => {
     vi.useFakeTimers();
     const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 500, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
@@ -39,6 +40,59 @@ describe('per-host limiter (fake timers)', () => {
     // Two slots: the 3rd waits for the 1st to finish (t=2000), the 4th for the 2nd (t=2500) …
     expect(starts).toEqual([0, 500, 2000, 2500, 4000]);
     for (let i = 1; i < starts.length; i += 1) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(500);
+  });
+
+  it('lets a task that finishes work under way wait ahead of tasks that start new work', async () => {
+    vi.useFakeTimers();
+    const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 500, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const t0 = Date.now();
+    const order: string[] = [];
+    const request = (name: string, ahead = false) =>
+      limiter.run(
+        async () => {
+          order.push(name);
+          starts.set(name, Date.now() - t0);
+          await new Promise((r) => setTimeout(r, 300));
+        },
+        { ahead },
+      );
+    // Seven product reads queued at once; the first one's currency read follows it, as a lookup does.
+    const starts = new Map<string, number>();
+    const first = request('p1').then(() => request('currency', true));
+    const rest = Array.from({ length: 6 }, (_, i) => request(`p${i + 2}`));
+    const lastAhead = request('later-ahead', true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all([first, ...rest, lastAhead]);
+    // p1's slot goes to the ahead task already waiting; the currency read, queued when p1 ends, to
+    // the next slot: both before the six product reads still waiting (in arrival order it would be 9th).
+    expect(order).toEqual(['p1', 'p2', 'later-ahead', 'currency', 'p3', 'p4', 'p5', 'p6', 'p7']);
+    expect(starts.get('currency')).toBe(1_500);
+    expect(Math.max(...starts.values())).toBe(4_000);
+  });
+
+  it("sends a lookup's currency read ahead of the product reads of lookups queued after it", async () => {
+    const handles = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    // A fake clock for the store and the limiter (300 ms answers, reads ≥ 500 ms apart); the
+    // database runs on real setImmediate, let settle between two ticks, so its work takes no store time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const later = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), 300));
+    const store = fakeStores({ ...Object.fromEntries(handles.map((h) => [`${DEMO}/products/${h}.js`, () => later(json(RATIO_JS))])), [`${DEMO}/cart.js`]: () => later(cart('USD')) });
+    const made = makeResolver(store.fetch, { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), timeoutMs: 10_000 });
+    dbs.push(made.db);
+    let rows: ProductRow[] | null = null;
+    void Promise.all(handles.map((h) => made.resolver.resolve(ref(h)))).then((all) => (rows = all));
+    for (let tick = 0; rows === null && tick < 1_000; tick += 1) {
+      await vi.advanceTimersByTimeAsync(10);
+      for (let i = 0; i < 100; i += 1) await new Promise((r) => setImmediate(r));
+    }
+    if (rows === null) throw new Error('the lookups did not end');
+    expect((rows as ProductRow[]).map((r) => r.status)).toEqual(handles.map(() => 'ok'));
+    // In arrival order the store's one currency read would come 8th, after every product read: a
+    // worker stopped within those 3.5 s would have written no row.
+    const currencyAt = store.log.indexOf(`${DEMO}/cart.js`);
+    expect(currencyAt).toBeGreaterThan(0);
+    expect(currencyAt).toBeLessThan(4);
+    expect(store.log).toHaveLength(8);
   });
 
   it('holds every request to the host until a Retry-After pause ends', async () => {

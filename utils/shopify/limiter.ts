@@ -14,8 +14,11 @@ export interface LimiterOptions {
 }
 
 export interface HostLimiter {
-  /** Runs `task` when the host has a free slot and its spacing allows. */
-  run<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `task` when the host has a free slot and its spacing allows. `ahead`: the task
+   * finishes work already under way, so it waits ahead of tasks that would start new work.
+   */
+  run<T>(task: () => Promise<T>, opts?: { ahead?: boolean }): Promise<T>;
   /** No request to this host starts before `until` (a 429's `Retry-After`). */
   pauseUntil(until: number): void;
   /** Requests running or waiting, for stats and tests. */
@@ -26,17 +29,24 @@ export function createHostLimiter(options: LimiterOptions): HostLimiter {
   let active = 0;
   let nextStart = 0;
   let pausedUntil = 0;
-  const waiting: (() => void)[] = [];
+  // Tasks that go ahead first, each group in arrival order.
+  const waiting: { wake: () => void; ahead: boolean }[] = [];
 
   // A freed slot is handed straight to the next waiter, so a newcomer can't slip in between.
   const release = () => {
     const next = waiting.shift();
-    if (next) next();
+    if (next) next.wake();
     else active -= 1;
   };
 
-  async function acquire(): Promise<void> {
-    if (active >= options.concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+  const queue = (ahead: boolean) =>
+    new Promise<void>((wake) => {
+      const at = ahead ? waiting.findIndex((w) => !w.ahead) : -1;
+      waiting.splice(at === -1 ? waiting.length : at, 0, { wake, ahead });
+    });
+
+  async function acquire(ahead: boolean): Promise<void> {
+    if (active >= options.concurrency) await queue(ahead);
     else active += 1;
     // Whoever wakes first claims the start; the others look again, so starts stay spaced.
     for (;;) {
@@ -51,8 +61,8 @@ export function createHostLimiter(options: LimiterOptions): HostLimiter {
   }
 
   return {
-    async run(task) {
-      await acquire();
+    async run(task, opts) {
+      await acquire(opts?.ahead ?? false);
       try {
         return await task();
       } finally {

@@ -68,7 +68,11 @@ export function createStoreClient(deps: StoreClientDeps): StoreClient {
           stats.breakerRejections += 1;
           return restingAnswer(host).status;
         }
-        const result = await limiter.run(() => send(kind, host, url));
+        // A currency or platform read completes a product read already answered: it goes ahead of
+        // product reads that start new lookups, so the first row is written after a few reads,
+        // not after every one queued (seven product reads ≥ 500 ms apart: ~4 s, longer than some
+        // workers live).
+        const result = await limiter.run(() => send(kind, host, url), { ahead: kind !== 'product' });
         if (isHostFailure(result) && !result.ok) breaker.failure({ status: result.status, detail: result.detail }, deps.now());
         else breaker.success();
         if (!result.ok && result.status === 'rate-limited' && result.retryAfterMs !== undefined) limiter.pauseUntil(deps.now() + result.retryAfterMs);
