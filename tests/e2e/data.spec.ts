@@ -24,6 +24,13 @@ const PARAMS: FeedParams = {
   mix: ['shopify-myshopify', 'shopify-wrapped', 'shopify-collection-product', 'tiktok-shop', 'shopify-myshopify', 'non-shopify'],
 };
 const KILL_EVERY = 14; // steps (cards scrolled) between kills
+/**
+ * A restarted background runs at least this long before the next kill. Browsers stop a worker
+ * after 30 s idle, not every second; kills a second apart leave no worker time to finish one
+ * lookup against the 300 ms stores (each host's reads go ≥ 500 ms apart), so no report could
+ * ever be answered. 4 s still kills it mid-lookup (the first kill of the session even sooner).
+ */
+const MIN_LIFE_MS = 4_000;
 const SAVE_EVERY = 9;
 const CTA_EVERY = 31;
 
@@ -111,6 +118,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
       const clicked = { save: new Set<string>(), cta: new Set<string>() };
       const shoppable = new Set(storeAds.map((a) => a.itemId));
       let inFlightSaves = 0;
+      let runningSince = 0; // the first background has run since the browser started
 
       for (let step = 0; step < PARAMS.count!; step += 1) {
         await tab.scroll(STRIDE);
@@ -123,6 +131,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
           await waitForClick(ext, { kind, itemId });
         }
         if (step % KILL_EVERY !== KILL_EVERY / 2) continue;
+        await pause(runningSince + MIN_LIFE_MS - Date.now());
         const before = await snapshot(ext);
         // A Save pressed just before the kill: its message is in flight as the worker stops, and
         // the content script must send it again (utils/feed/send-retry.ts) for the click to be kept.
@@ -137,6 +146,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
           await tab.scroll(STRIDE);
           await pause(200);
         }
+        runningSince = Date.now();
         if (saved) {
           made.push({ kind: 'save', itemId: saved });
           inFlightSaves += 1;
