@@ -118,6 +118,36 @@ describe('feed overlays', () => {
     expect(overlays.stats.domFallbacks).toBe(2);
   });
 
+  it('draws an ad card whose feed JSON arrives after the card as soon as it arrives, even when the DOM shows no ad label', async () => {
+    const idle: (() => void)[] = [];
+    const { deps, log, handles } = fakeDeps({ whenIdle: (run) => void idle.push(run) });
+    const { overlays } = watch(deps);
+    // The card renders before the tap has parsed the response that holds its JSON: no hook, no label.
+    document.body.append(card('777'), card('778'));
+    await tick();
+    expect(handles).toEqual([]);
+    expect(idle).toHaveLength(2);
+    // The JSON arrives: 777 is drawn now (its impression counted), the ad not on screen is only learnt.
+    overlays.learn([sighting('777'), sighting('779')]);
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['777']);
+    expect(log).toEqual(['learned 779', 'report 777 api true']);
+    // The idle pass later finds the card already drawn; the organic card stays bare.
+    for (const run of idle) run();
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['777']);
+    // A card recycled for another item before its JSON came is not drawn with the old item's ad.
+    const recycled = card('780');
+    document.body.append(recycled);
+    await tick();
+    recycled.querySelector('[id^="xgwrapper-"]')!.id = 'xgwrapper-0-781';
+    await tick();
+    overlays.learn([sighting('780')]);
+    await tick();
+    expect(handles.map((h) => h.itemId)).toEqual(['777']);
+    expect(log.at(-1)).toBe('learned 780');
+  });
+
   it('spares the cards the feed JSON called organic any DOM fallback, and still reads the cards it never saw', async () => {
     const read: string[] = [];
     const { deps, handles } = fakeDeps({

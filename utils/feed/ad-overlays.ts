@@ -62,6 +62,9 @@ const firstModel = (s: AdSighting): CardModel => (s.adKind === 'product-link' ? 
 export function createAdOverlays(deps: OverlayDeps): AdOverlays {
   const known = new Map<string, AdSighting>();
   const entries = new Map<Element, Entry>();
+  // Cards on screen whose item was not known to be an ad when they appeared: the feed's JSON
+  // (parsed by the tap in idle time) may say so a moment later, and then they are drawn at once.
+  const passedOver = new Map<string, Element>();
   const stats = { mounted: 0, domFallbacks: 0, reportFailures: 0 };
 
   const hide = (entry: Entry) => {
@@ -107,19 +110,22 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
       if (deps.isOrganic(itemId)) return;
       sighting = deps.sightingFromCard(card, thorough) ?? undefined;
       if (!sighting) {
+        passedOver.set(itemId, card);
         // Most cards are organic: the costly label walk waits for idle time, off the scroll's path.
         if (!thorough) deps.whenIdle(() => card.isConnected && !entries.has(card) && deps.itemIdOf(card) === itemId && appear(card, itemId, true));
         return;
       }
       stats.domFallbacks += 1;
     }
+    passedOver.delete(itemId);
     const entry: Entry = { itemId, sighting, model: firstModel(sighting), saved: null, mounting: false, gone: false };
     entries.set(card, entry);
     if (deps.shows(sighting)) void mount(card, entry).then(() => refresh(entry, true));
     else void refresh(entry, true);
   };
 
-  const leave = (card: Element) => {
+  const leave = (card: Element, itemId: string) => {
+    if (passedOver.get(itemId) === card) passedOver.delete(itemId);
     const entry = entries.get(card);
     if (!entry) return;
     entry.gone = true;
@@ -153,8 +159,13 @@ export function createAdOverlays(deps: OverlayDeps): AdOverlays {
       known.set(sighting.itemId, sighting);
       const visible = [...entries.values()].filter((e) => e.itemId === sighting.itemId);
       for (const entry of visible) entry.sighting = sighting;
-      if (visible.length === 0) unseen.push(sighting);
       for (const entry of visible) void refresh(entry, false);
+      if (visible.length > 0) continue;
+      const card = passedOver.get(sighting.itemId);
+      // Its card appeared before its JSON was read: drawn now. The idle-time label walk would come
+      // later, and a card with no ad label it knows would never have been drawn.
+      if (card?.isConnected && deps.itemIdOf(card) === sighting.itemId) appear(card, sighting.itemId);
+      else unseen.push(sighting);
     }
     if (unseen.length > 0) deps.learned(unseen);
   };
