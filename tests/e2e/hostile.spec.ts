@@ -406,7 +406,7 @@ inBothBrowsers({
     const started = Date.now();
     await scrollToEnd(tab, params.count!);
     const statusOf = async () => Object.fromEntries((await driver.rows('products')).map((p) => [p.handle, p.status]));
-    // The hung store takes 3 attempts of 10 s each, with backoff between (utils/shopify/retry-policy.ts).
+    // The hung store takes 3 attempts of 8 s each, with backoff between (utils/shopify/retry-policy.ts).
     await expect
       .poll(statusOf, { timeout: 90_000, intervals: [1000] })
       .toEqual({ 'classic-tote': 'network', 'crocodile-tears': 'ok', 'just-for-1-2': 'ok', 'ratio-eight': 'ok', 'red-rain-coat': 'invalid-response' });
@@ -417,10 +417,12 @@ inBothBrowsers({
     const hangTries = hung.length;
     const hugeTries = world.requests.filter((r) => r.host === demo && r.path === '/products/red-rain-coat.js').length;
     console.log(`[faults] ${driver.browser}: 10 MB refused after ${hugeTries} request(s); hung store: ${hangTries} attempts at ${hung.map((t) => ((t - started) / 1000).toFixed(1)).join(', ')} s`);
-    // Bounded: 3 attempts per lookup, each waiting out the 10 s timeout (never a tight loop). Firefox
-    // showed a second round of 3: its event page stopped mid-lookup, and the persisted job resumed.
+    // Bounded: 3 attempts per lookup, each waiting out the 8 s timeout (never a tight loop). With a
+    // 10 s timeout Firefox made a second round of 3: its event page, 30 s without an event, stopped
+    // mid-lookup and the persisted job resumed. A round now fits (≤ 27 s; 3 attempts in 2 runs out
+    // of 2), but the margin is a few seconds on a loaded machine, so a second round is still allowed.
     expect(hangTries).toBeLessThanOrEqual(driver.browser === 'firefox' ? 6 : 3);
-    for (let i = 1; i < hung.length; i += 1) expect(hung[i]! - hung[i - 1]!, 'attempts wait out the timeout').toBeGreaterThanOrEqual(9_000);
+    for (let i = 1; i < hung.length; i += 1) expect(hung[i]! - hung[i - 1]!, 'attempts wait out the timeout').toBeGreaterThanOrEqual(7_000);
     expect(hugeTries).toBe(1);
 
     // The cards say it in words.

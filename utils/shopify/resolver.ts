@@ -58,7 +58,10 @@ export function createResolver(deps: ResolverDeps): Resolver {
   const { db, now } = deps;
   const freshness: FreshnessPolicy = { ...DEFAULT_FRESHNESS, ...deps.freshness, ...(deps.ttlMs !== undefined ? { okMs: deps.ttlMs } : {}) };
   const client = createStoreClient({
-    fetch: { fetch: deps.fetch, timeoutMs: deps.timeoutMs ?? 10_000, maxBytes: deps.maxBytes ?? 2_000_000, now },
+    // 8 s: a store that never answers costs 3 attempts and their backoff (DEFAULT_RETRY), at most
+    // 27 s, inside the 30 s a Firefox event page stays up with no event; at 10 s the page was
+    // stopped mid-lookup and the job ran a second round.
+    fetch: { fetch: deps.fetch, timeoutMs: deps.timeoutMs ?? 8_000, maxBytes: deps.maxBytes ?? 2_000_000, now },
     now,
     sleep: deps.sleep ?? defaultSleep,
     random: deps.random ?? Math.random,
