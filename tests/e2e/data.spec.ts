@@ -11,6 +11,7 @@
 import { expect, test } from '@playwright/test';
 import { expectedAds, startWorld, type FeedParams } from '../fixtures/world';
 import { drivers, SCRIPTED_SESSION, type BackgroundState, type Driver, type FeedTab } from './harness/driver';
+import { sleep } from './harness/driver-parts';
 import { counts, lostOrChanged, logKills, snapshot, type KillRecord } from './harness/kill-ledger';
 import { controlCentre, overlayCensus } from './harness/page-probes';
 
@@ -60,8 +61,6 @@ function countClicks(): Record<string, number> {
   return { ...w.__scClicks };
 }
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Clicks a control of an ad on screen that has not been clicked yet; the item id, or null when
  * none is ready. In Firefox a click now and then lands beside the control it was aimed at
@@ -78,7 +77,7 @@ async function clickOne(tab: FeedTab, text: string | null, candidates: Set<strin
       // Measure until the control stops moving (the feed may still be settling), then click where it is.
       let at = await tab.evaluate(controlCentre, { itemId: card.itemId, text });
       for (let i = 0; at && i < 20; i += 1) {
-        await pause(100);
+        await sleep(100);
         const again = await tab.evaluate(controlCentre, { itemId: card.itemId, text });
         if (again && again.x === at.x && again.y === at.y) break;
         at = again;
@@ -88,7 +87,7 @@ async function clickOne(tab: FeedTab, text: string | null, candidates: Set<strin
       const then = whenClicked;
       whenClicked = undefined;
       await then?.();
-      await pause(300);
+      await sleep(300);
       if (((await tab.evaluate(countClicks))[counter] ?? 0) > before) {
         done.add(card.itemId);
         return card.itemId;
@@ -122,7 +121,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
 
       for (let step = 0; step < PARAMS.count!; step += 1) {
         await tab.scroll(STRIDE);
-        await pause(120);
+        await sleep(120);
         for (const [kind, every, text] of [['save', SAVE_EVERY, 'Save'], ['cta', CTA_EVERY, null]] as const) {
           if (step % every !== every - 1) continue;
           const itemId = await clickOne(tab, text, shoppable, clicked[kind]);
@@ -131,7 +130,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
           await waitForClick(ext, { kind, itemId });
         }
         if (step % KILL_EVERY !== KILL_EVERY / 2) continue;
-        await pause(runningSince + MIN_LIFE_MS - Date.now());
+        await sleep(runningSince + MIN_LIFE_MS - Date.now());
         const before = await snapshot(ext);
         // A Save pressed just before the kill: its message is in flight as the worker stops, and
         // the content script must send it again (utils/feed/send-retry.ts) for the click to be kept.
@@ -144,7 +143,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
           if (extra > 20) throw new Error(`the background did not come back after the kill at step ${step}`);
           step += 1;
           await tab.scroll(STRIDE);
-          await pause(200);
+          await sleep(200);
         }
         runningSince = Date.now();
         if (saved) {
@@ -160,7 +159,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
       // Settle: the last pages of the feed arrive and their ads are reported (the scroll outran them)...
       for (let wait = 0; wait < 40 && (await ext.rows('sightings')).length < truth.length; wait += 1) {
         await tab.scroll(STRIDE);
-        await pause(500);
+        await sleep(500);
       }
       // ...and every lookup the kills interrupted was resumed: nothing is left to run.
       await expect.poll(async () => (await ext.rows('jobs')).length, { timeout: 60_000, message: 'jobs left' }).toBe(0);

@@ -11,6 +11,11 @@ import { cart, fakeStores, json, makeResolver, page, RATIO_JS } from './resolver
 const DEMO = 'demo-store.myshopify.com';
 const ref = (handle: string) => identifyProduct(`https://${DEMO}/products/${handle}`) as ProductRef;
 
+/** Waits on `setTimeout`, so fake timers drive it. */
+const timerSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Two slots per host, clocked by `Date.now` and `setTimeout` (fake timers in these tests). */
+const timerLimiter = (minIntervalMs: number) => createHostLimiter({ concurrency: 2, minIntervalMs, now: () => Date.now(), sleep: timerSleep });
+
 let dbs: ScrollCartDb[] = [];
 afterEach(async () => {
   vi.useRealTimers();
@@ -21,7 +26,7 @@ afterEach(async () => {
 describe('per-host limiter', () => {
   it('runs at most 2 at once and starts them at least minInterval apart', async () => {
     vi.useFakeTimers();
-    const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 500, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const limiter = timerLimiter(500);
     const t0 = Date.now();
     const starts: number[] = [];
     let running = 0;
@@ -30,7 +35,7 @@ describe('per-host limiter', () => {
       limiter.run(async () => {
         starts.push(Date.now() - t0);
         peak = Math.max(peak, ++running);
-        await new Promise((r) => setTimeout(r, 2_000));
+        await timerSleep(2_000);
         running -= 1;
       });
     const all = Promise.all(Array.from({ length: 5 }, task));
@@ -44,20 +49,20 @@ describe('per-host limiter', () => {
 
   it('lets a task that finishes work under way wait ahead of tasks that start new work', async () => {
     vi.useFakeTimers();
-    const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 500, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const limiter = timerLimiter(500);
     const t0 = Date.now();
     const order: string[] = [];
+    const starts = new Map<string, number>();
     const request = (name: string, ahead = false) =>
       limiter.run(
         async () => {
           order.push(name);
           starts.set(name, Date.now() - t0);
-          await new Promise((r) => setTimeout(r, 300));
+          await timerSleep(300);
         },
         { ahead },
       );
     // Seven product reads queued at once; the first one's currency read follows it, as a lookup does.
-    const starts = new Map<string, number>();
     const first = request('p1').then(() => request('currency', true));
     const rest = Array.from({ length: 6 }, (_, i) => request(`p${i + 2}`));
     const lastAhead = request('later-ahead', true);
@@ -77,7 +82,7 @@ describe('per-host limiter', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const later = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), 300));
     const store = fakeStores({ ...Object.fromEntries(handles.map((h) => [`${DEMO}/products/${h}.js`, () => later(json(RATIO_JS))])), [`${DEMO}/cart.js`]: () => later(cart('USD')) });
-    const made = makeResolver(store.fetch, { now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)), timeoutMs: 10_000 });
+    const made = makeResolver(store.fetch, { now: Date.now, sleep: timerSleep, timeoutMs: 10_000 });
     dbs.push(made.db);
     let rows: ProductRow[] | null = null;
     void Promise.all(handles.map((h) => made.resolver.resolve(ref(h)))).then((all) => (rows = all));
@@ -97,7 +102,7 @@ describe('per-host limiter', () => {
 
   it('holds every request to the host until a Retry-After pause ends', async () => {
     vi.useFakeTimers();
-    const limiter = createHostLimiter({ concurrency: 2, minIntervalMs: 0, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+    const limiter = timerLimiter(0);
     const t0 = Date.now();
     limiter.pauseUntil(t0 + 7_000);
     let startedAt = -1;

@@ -6,6 +6,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { World } from '../../fixtures/world';
+import { sleep } from './driver-parts';
 import { DEBUGGER_PREFS, freePort, parentProcess, type ParentProcess } from './firefox-parent';
 import { FIREFOX_BIN, FIREFOX_BUILD, requireFile } from './paths';
 
@@ -70,7 +71,7 @@ export async function launchFirefox(world: World, extraPrefs: Record<string, str
         if (ready) return page;
         if (Date.now() > deadline) throw new Error(`${path}: ${readySelector} did not appear within 20 s (at ${page.url()})`);
         if (!navigating && !page.url().startsWith(FIREFOX_ORIGIN)) navigate();
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sleep(200);
       }
     },
     close: async () => {
